@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "errwiki",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "errwiki", targets: ["errwiki"]),
+        .library(name: "ErrWikiKit", targets: ["ErrWikiKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm; the module map links both libraries.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only code that ever sees a cmark pointer.
+        .target(name: "ErrWikiMarkdown", dependencies: ["CCmarkGFM"]),
+        // Everything else: load, validate, (later) render, search.
+        .target(
+            name: "ErrWikiKit",
+            dependencies: ["ErrWikiMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // The thin CLI.
+        .executableTarget(
+            name: "errwiki",
+            dependencies: ["ErrWikiKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Golden-file comparison shared by the test targets. Fixtures are read from the source tree.
+        .target(name: "ErrWikiTestSupport", path: "Tests/ErrWikiTestSupport"),
+        .testTarget(name: "ErrWikiMarkdownTests", dependencies: ["ErrWikiMarkdown", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ErrWikiKitTests", dependencies: ["ErrWikiKit", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["errwiki", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
+    ]
+)

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The id rule shared by article ids and categories: `^[a-z0-9][a-z0-9-]{0,99}$`.
+public enum ArticleID {
+    public static let patternDescription = "lowercase letters, digits and hyphens, starting with a letter or digit, at most 100 characters"
+
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, bytes.count <= 100, isLowerAlnum(first) else { return false }
+        return bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A valid id made from arbitrary text: ASCII-folded, lowercased, runs of other characters as `-`.
+    /// "Über Fehler: 502!" gives `uber-fehler-502`; nothing usable gives `article`.
+    public static func suggestion(from text: String) -> String {
+        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.lowercased().unicodeScalars {
+            if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isLowerAlnum(byte) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        let trimmed = String(slug.prefix(100)).trimmingCharacters(in: ["-"])
+        return trimmed.isEmpty ? "article" : trimmed
+    }
+
+    private static func isLowerAlnum(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

@@ -1,0 +1,39 @@
+/// Reads one article file: split, decode, attach the body. Pure except for the single file read.
+enum ArticleLoader {
+    enum Outcome: Sendable {
+        case article(Article, [Diagnostic])
+        /// The front matter could not be read; the id is the file stem.
+        case unreadable(id: String, [Diagnostic])
+    }
+
+    static func load(_ file: ContentScanner.File, display path: String) -> Outcome {
+        let stem = String(file.relativePath.split(separator: "/").last?.dropLast(3) ?? "")
+        let components = file.relativePath.split(separator: "/")
+        let folder = components.count > 1 ? String(components[0]) : nil
+        guard let bytes = FileReading.bytes(atPath: file.absolutePath) else {
+            return .unreadable(id: stem, [Diagnostic(.unreadableFile, at: SourceLocation(file: path, line: 1, column: 1),
+                                                    "cannot read the file")])
+        }
+        return decode(bytes, path: path, relativePath: file.relativePath, stem: stem, folder: folder)
+    }
+
+    /// Decodes the bytes of an article file (also used by tests and fuzzing, without the disk).
+    static func decode(_ bytes: [UInt8], path: String, relativePath: String, stem: String, folder: String?) -> Outcome {
+        let source: ArticleSource
+        switch ArticleSource.split(bytes, path: path) {
+        case .failure(let diagnostic): return .unreadable(id: stem, [diagnostic])
+        case .success(let split): source = split
+        }
+        var decoder = FrontMatterDecoder(path: path, yamlLine: source.yamlLine)
+        guard var article = decoder.decode(source.yaml, context: .init(stem: stem, folder: folder)) else {
+            return .unreadable(id: stem, decoder.diagnostics)
+        }
+        article.body = source.body
+        article.bodyLine = source.bodyLine
+        article.relativePath = relativePath
+        var diagnostics = decoder.diagnostics
+        diagnostics += PlaceholderScan.findings(yaml: source.yaml, yamlLine: source.yamlLine,
+                                                body: source.body, bodyLine: source.bodyLine, path: path)
+        return .article(article, diagnostics)
+    }
+}

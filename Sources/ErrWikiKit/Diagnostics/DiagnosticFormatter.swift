@@ -1,0 +1,57 @@
+/// Prints diagnostics in the compiler format that editors and CI understand:
+///
+///     Content/errno/enoent.md:4:11: error: severity must be one of ... [invalid-severity]
+///         4 | severity: urgent
+///           |           ^
+///           = help: ...
+public struct DiagnosticFormatter: Sendable {
+    /// Returns the text of a 1-based line of a file, for the excerpt; nil leaves the excerpt out.
+    public var sourceLine: @Sendable (SourceLocation) -> String?
+
+    public init(sourceLine: @escaping @Sendable (SourceLocation) -> String? = { _ in nil }) {
+        self.sourceLine = sourceLine
+    }
+
+    /// Reads excerpt lines from the files on disk.
+    public static let readingFiles = DiagnosticFormatter(sourceLine: { SourceLines.line($0.line, ofFile: $0.file) })
+
+    public func format(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        var text = "\(location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]\n"
+        let gutter = String(repeating: " ", count: String(location.line).count)
+        if let line = sourceLine(location) {
+            let (shown, caretColumn) = Self.excerpt(Terminal.sanitized(line), column: location.column)
+            text += " \(location.line) | \(shown)\n"
+            let before = shown.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            text += " \(gutter) | \(before)^\n"
+        }
+        if let hint = diagnostic.hint {
+            text += " \(gutter) = help: \(hint)\n"
+        }
+        return text
+    }
+
+    /// At most `width` characters of a long line, around the column; returns the caret's new column.
+    static func excerpt(_ line: String, column: Int, width: Int = 100) -> (String, Int) {
+        let characters = Array(line)
+        guard characters.count > width else { return (line, column) }
+        let start = max(0, min(column - 1 - width / 2, characters.count - width))
+        let end = min(characters.count, start + width)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count ? "…" : ""
+        return (prefix + String(characters[start..<end]) + suffix, column - start + prefix.count)
+    }
+
+    /// The closing line: "2 errors and 1 warning in 2 files (12 files checked)".
+    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        let checked = "\(fileCount) \(fileCount == 1 ? "file" : "files") checked"
+        if errors == 0 && warnings == 0 { return "no problems found (\(checked))" }
+        let files = Set(diagnostics.map(\.location.file)).count
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) \(errors == 1 ? "error" : "errors")") }
+        if warnings > 0 { parts.append("\(warnings) \(warnings == 1 ? "warning" : "warnings")") }
+        return "\(parts.joined(separator: " and ")) in \(files) \(files == 1 ? "file" : "files") (\(checked))"
+    }
+}

@@ -1,0 +1,40 @@
+/// The stable ids of every content rule. Shown in brackets after each message; documented in the README.
+public enum Rule: String, Sendable, Hashable, CaseIterable {
+    // The file itself
+    case emptyFile = "empty-file"
+    case invalidUTF8 = "invalid-utf8"
+    case missingFrontMatter = "missing-front-matter"
+    case unclosedFrontMatter = "unclosed-front-matter"
+    case unreadableFile = "unreadable-file"
+    case symlinkOutside = "symlink-outside"
+    case brokenSymlink = "broken-symlink"
+    // YAML
+    case yamlSyntax = "yaml-syntax"
+    case duplicateKey = "duplicate-key"
+    case yamlAnchor = "yaml-anchor"
+    case yamlTooDeep = "yaml-too-deep"
+    case frontMatterNotMapping = "front-matter-not-mapping"
+    // Fields
+    case missingField = "missing-field"
+    case unknownField = "unknown-field"
+    case wrongType = "wrong-type"
+    case emptyValue = "empty-value"
+    case emptyList = "empty-list"
+    case invalidSeverity = "invalid-severity"
+    case invalidID = "invalid-id"
+    case invalidCategory = "invalid-category"
+    case categoryMismatch = "category-mismatch"
+    case invalidStep = "invalid-step"
+    case incompleteFAQ = "incomplete-faq"
+    case invalidDate = "invalid-date"
+    case badPattern = "bad-pattern"
+    case unmatchedSample = "unmatched-sample"
+    // Across the wiki
+    case duplicateID = "duplicate-id"
+    case unknownRelated = "unknown-related"
+    case selfRelated = "self-related"
+    // Warnings: fail only under --strict
+    case missingFAQ = "missing-faq"
+    case missingSamples = "missing-samples"
+    case placeholderText = "placeholder-text"
+}

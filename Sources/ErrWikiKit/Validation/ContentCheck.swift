@@ -1,0 +1,20 @@
+/// `check`: load the whole tree and validate it, every problem sorted by file and line.
+public struct CheckReport: Sendable {
+    public var wiki: Wiki
+    public var diagnostics: [Diagnostic]
+    /// Article files read, including those whose front matter could not be read.
+    public var fileCount: Int { wiki.articles.count + wiki.unreadableCount }
+
+    /// Whether the content passes: no errors, and no warnings either when `strict`.
+    public func passes(strict: Bool) -> Bool {
+        diagnostics.errorCount == 0 && (!strict || diagnostics.warningCount == 0)
+    }
+}
+
+public enum ContentCheck {
+    public static func run(root: String, displayRoot: String? = nil) -> CheckReport {
+        let loaded = WikiLoader.load(root: root, displayRoot: displayRoot)
+        let diagnostics = (loaded.diagnostics + WikiValidator.validate(loaded.wiki)).sorted()
+        return CheckReport(wiki: loaded.wiki, diagnostics: diagnostics)
+    }
+}

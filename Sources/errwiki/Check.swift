@@ -1,0 +1,25 @@
+import ArgumentParser
+import ErrWikiKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate every article; report each problem as file:line:col on stderr.",
+        discussion: "Exit status: 0 clean, 1 content errors (or warnings with --strict), 64 usage error."
+    )
+
+    @OptionGroup var content: ContentOption
+
+    @Flag(help: "Fail on warnings too (placeholders, missing FAQ, patterns without samples).")
+    var strict = false
+
+    func run() throws {
+        let folder = try content.resolve()
+        let report = ContentCheck.run(root: folder)
+        let formatter = DiagnosticFormatter.readingFiles
+        for diagnostic in report.diagnostics {
+            StandardError.write(formatter.format(diagnostic))
+        }
+        StandardError.write(DiagnosticFormatter.summary(report.diagnostics, fileCount: report.fileCount) + "\n")
+        if !report.passes(strict: strict) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct ErrWiki: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errwiki",
+        abstract: "An offline troubleshooting wiki: error articles as Markdown, a static site and a terminal lookup.",
+        version: "0.1.0",
+        subcommands: [Check.self]
+    )
+}

@@ -1,0 +1,58 @@
+import ErrWikiKit
+import ErrWikiTestSupport
+import Foundation
+import Testing
+
+/// One folder per rule under Fixtures/rules/<rule-id>/: `content/` is a wiki that breaks the rule,
+/// `expected.txt` is exactly what `check` prints for it (diagnostics with excerpts, then the summary).
+@Suite struct RuleFixtureTests {
+    static let rulesFolder = FixturePaths.fixtures().appendingPathComponent("rules")
+
+    static var ruleFolders: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: rulesFolder.path)) ?? []).sorted()
+    }
+
+    /// Rules whose trigger cannot be a committed file; each is covered by the named test instead.
+    static let coveredElsewhere: [Rule: String] = [
+        .unreadableFile: "cannot be staged as root, who reads every file",
+        .symlinkOutside: "LoaderEdgeCaseTests.symlinksAreNotFollowedOutOfTheRoot (links are made at test time)",
+        .brokenSymlink: "LoaderEdgeCaseTests.symlinksAreNotFollowedOutOfTheRoot (links are made at test time)",
+    ]
+
+    @Test func everyRuleHasAFixture() {
+        let folders = Set(Self.ruleFolders)
+        for rule in Rule.allCases where Self.coveredElsewhere[rule] == nil {
+            #expect(folders.contains(rule.rawValue), "no fixture folder for rule \(rule.rawValue)")
+        }
+        for folder in folders {
+            #expect(Rule(rawValue: folder) != nil, "fixture folder \(folder) names no rule")
+        }
+    }
+
+    @Test(arguments: ruleFolders)
+    func checkOutputMatchesGolden(rule: String) throws {
+        let folder = Self.rulesFolder.appendingPathComponent(rule)
+        let content = folder.appendingPathComponent("content")
+        let report = ContentCheck.run(root: content.path, displayRoot: ".")
+        let formatter = DiagnosticFormatter(sourceLine: { location in
+            SourceLineReader.line(location.line, of: content.appendingPathComponent(location.file))
+        })
+        let output = report.diagnostics.map(formatter.format).joined()
+            + DiagnosticFormatter.summary(report.diagnostics, fileCount: report.fileCount) + "\n"
+        #expect(report.diagnostics.contains { $0.rule.rawValue == rule }, "the fixture does not trigger \(rule)")
+        let mismatch = Golden.mismatch(output, golden: folder.appendingPathComponent("expected.txt"))
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+}
+
+enum SourceLineReader {
+    static func line(_ number: Int, of url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+        guard number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.hasSuffix("\r") { line.removeLast() }
+        if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+        return line
+    }
+}
