@@ -38,7 +38,9 @@ struct FrontMatterDecoder {
         let root: Node?
         let parser: Parser
         do {
-            parser = try Parser(yaml: yaml)
+            // The basic resolver leaves every scalar a string: fields read the text as written
+            // (`137`, `no`, `0x80070005`), and no tag regexes run on every scalar.
+            parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             root = try parser.singleRoot()
         } catch {
             reportYAMLError(error)

@@ -1,17 +1,21 @@
+import Dispatch
+import Synchronization
+
 /// The rules that need more than one field or more than one article: duplicate ids, related links,
 /// patterns and their samples, and the warnings.
 public enum WikiValidator {
     public static func validate(_ wiki: Wiki) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        diagnostics += duplicateIDs(wiki)
         let known = Set(wiki.articles.map(\.id)).union(wiki.unreadableIDs)
         let sortedIDs = known.sorted()
-        for article in wiki.articles {
-            diagnostics += relatedLinks(article, known: known, sortedIDs: sortedIDs)
-            diagnostics += patternsAndSamples(article)
-            diagnostics += completeness(article)
+        // Compiling every article's patterns dominates; articles are independent, so use every core.
+        let perArticle = Mutex([[Diagnostic]](repeating: [], count: wiki.articles.count))
+        DispatchQueue.concurrentPerform(iterations: wiki.articles.count) { index in
+            let article = wiki.articles[index]
+            let found = relatedLinks(article, known: known, sortedIDs: sortedIDs)
+                + patternsAndSamples(article) + completeness(article)
+            perArticle.withLock { $0[index] = found }
         }
-        return diagnostics
+        return duplicateIDs(wiki) + perArticle.withLock { $0.flatMap { $0 } }
     }
 
     static func duplicateIDs(_ wiki: Wiki) -> [Diagnostic] {
