@@ -72,13 +72,18 @@ extension MarkdownRenderer {
 
     /// Parses `markdown` with every extension attached and hands the document to `body`.
     /// The parser and document are freed before this returns; no cmark pointer leaves it.
-    private static func withDocument(
+    static func withParsedDocument<Result>(_ markdown: String, _ body: (OpaquePointer) -> Result) -> Result {
+        withDocument(markdown) { document, _ in body(document) }
+    }
+
+    private static func withDocument<Result>(
         _ markdown: String,
-        _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> String
-    ) -> String {
+        _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
+    ) -> Result {
         lock.withLock { _ in
             _ = registered
-            guard let parser = cmark_parser_new(options) else { return "" }
+            // cmark_parser_new only fails when malloc does, which cmark itself treats as fatal.
+            let parser = cmark_parser_new(options)!
             defer { cmark_parser_free(parser) }
             for name in extensionNames {
                 if let ext = cmark_find_syntax_extension(name) {
@@ -91,7 +96,7 @@ extension MarkdownRenderer {
                     cmark_parser_feed(parser, chars.baseAddress, chars.count)
                 }
             }
-            guard let document = cmark_parser_finish(parser) else { return "" }
+            let document = cmark_parser_finish(parser)!
             defer { cmark_node_free(document) }
             return body(document, cmark_parser_get_syntax_extensions(parser))
         }

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Keeps the search index of a content folder in the cache folder, rebuilt whenever any content
+/// file changes, so a lookup never answers from a stale index.
+///
+/// The index lives in `$XDG_CACHE_HOME/errwiki/` (else `~/.cache/errwiki/`), one file per content
+/// folder. It is written to a temporary file and renamed into place, so readers see the old or the
+/// new index, never half of one; concurrent lookups that both rebuild each write a complete file and
+/// the last rename wins. A file that is damaged or of another format version is rebuilt.
+public struct IndexStore: Sendable {
+    public var contentRoot: String
+    public var cacheFolder: String
+
+    public init(contentRoot: String, cacheFolder: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.contentRoot = contentRoot
+        self.cacheFolder = cacheFolder ?? Self.defaultCacheFolder(environment)
+    }
+
+    static func defaultCacheFolder(_ environment: [String: String]) -> String {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/errwiki" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/errwiki" }
+        return NSTemporaryDirectory() + "errwiki-cache"
+    }
+
+    /// What `open` did, for messages and tests.
+    public enum Freshness: Sendable, Equatable {
+        case upToDate
+        /// Rebuilt: `reparsed` files were read again, the rest kept from the previous index.
+        case rebuilt(reparsed: Int, reason: String)
+    }
+
+    public struct Opened: Sendable {
+        public var index: SearchIndex
+        public var freshness: Freshness
+        /// Problems in files that could not be indexed (they are left out of the results).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The index file for this content folder.
+    public var indexPath: String {
+        let root = ContentScanner.realPath(contentRoot) ?? contentRoot
+        return cacheFolder + "/index-" + String(FNV1a.hash(root), radix: 16) + ".bin"
+    }
+
+    /// Returns an index that matches the content as it is now, rebuilding it if needed.
+    public func open() -> Opened {
+        let scanner = ContentScanner(root: contentRoot, displayRoot: contentRoot)
+        let files = scanner.scan().files
+        let treeHash = Self.treeHash(files, root: ContentScanner.realPath(contentRoot) ?? contentRoot)
+        let path = indexPath
+        let previous = FileReading.bytes(atPath: path).flatMap { try? SearchIndex(bytes: $0) }
+        if let previous, previous.treeHash == treeHash {
+            return Opened(index: previous, freshness: .upToDate, diagnostics: [])
+        }
+        let reason = previous == nil ? "no usable index" : "content changed"
+        return rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner)
+    }
+
+    private func rebuild(files: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?, reason: String,
+                         scanner: ContentScanner) -> Opened {
+        // Keep what the previous index knew about files that have not changed since.
+        var kept: [String: IndexedArticle] = [:]
+        if let previous, let old = try? previous.allArticles() {
+            for article in old { kept[article.info.relativePath] = article }
+        }
+        var indexed: [IndexedArticle] = []
+        var changed: [ContentScanner.File] = []
+        for file in files {
+            if let article = kept[file.relativePath], article.size == file.size, article.modified == file.modified {
+                indexed.append(article)
+            } else {
+                changed.append(file)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        let loaded = ParallelMap.map(changed) { file -> (IndexedArticle?, [Diagnostic]) in
+            switch ArticleLoader.load(file, display: scanner.display(file.relativePath)) {
+            case .article(let article, let found):
+                let errors = found.filter { $0.severity == .error }
+                guard errors.isEmpty else { return (nil, errors) }
+                return (article.draft ? nil : IndexedArticle(article, size: file.size, modified: file.modified), [])
+            case .unreadable(_, let found):
+                return (nil, found)
+            }
+        }
+        for (article, found) in loaded {
+            if let article { indexed.append(article) }
+            diagnostics += found
+        }
+        let bytes = SearchIndexBuilder.build(indexed, treeHash: treeHash)
+        // The built bytes are valid by construction; a failed cache write only costs speed next time.
+        try? AtomicFile.write(bytes, to: indexPath)
+        let index = (try? SearchIndex(bytes: bytes)) ?? previousOrEmpty(treeHash)
+        return Opened(index: index, freshness: .rebuilt(reparsed: changed.count, reason: reason), diagnostics: diagnostics.sorted())
+    }
+
+    private func previousOrEmpty(_ treeHash: UInt64) -> SearchIndex {
+        // Unreachable in practice: an empty index always decodes.
+        try! SearchIndex(bytes: SearchIndexBuilder.build([], treeHash: treeHash))
+    }
+
+    /// A fingerprint of every article file's path, size and modification time, the folder and the format.
+    static func treeHash(_ files: [ContentScanner.File], root: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(root)
+        hasher.add(UInt64(SearchIndex.formatVersion))
+        for file in files {
+            hasher.add(file.relativePath)
+            hasher.add(UInt64(bitPattern: file.size))
+            hasher.add(UInt64(bitPattern: file.modified))
+        }
+        return hasher.value
+    }
+}
+
+/// 64-bit FNV-1a: a stable hash (Swift's `Hasher` is seeded per process).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+    }
+
+    mutating func add(_ text: String) {
+        add(text.utf8)
+        add(CollectionOfOne(0))
+    }
+
+    mutating func add(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { add($0) }
+    }
+
+    static func hash(_ text: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(text)
+        return hasher.value
+    }
+}

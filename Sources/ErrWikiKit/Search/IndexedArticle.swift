@@ -1,0 +1,62 @@
+/// What the index keeps of one article: what results show, and its weighted term frequencies.
+public struct IndexedArticle: Sendable, Hashable {
+    public var info: ArticleSummary
+    /// Term → Σ over fields of (field weight × occurrences), in half units (weights can be 1.5).
+    var termWeights: [String: UInt32]
+    /// Σ of all term weights: the weighted length BM25 normalises by.
+    var length: UInt32
+    /// Size and modification time of the file when it was indexed.
+    var size: Int64
+    var modified: Int64
+
+    init(info: ArticleSummary, termWeights: [String: UInt32], size: Int64, modified: Int64) {
+        self.info = info
+        self.termWeights = termWeights
+        self.length = termWeights.values.reduce(0, +)
+        self.size = size
+        self.modified = modified
+    }
+
+    /// Extracts every searchable field of an article (see `SearchField` for the weights).
+    init(_ article: Article, size: Int64, modified: Int64) {
+        var weights: [String: UInt32] = [:]
+        for field in SearchField.allCases {
+            let units = UInt32(field.weight * 2)
+            for text in field.texts(of: article) {
+                Tokenizer.forEachTerm(in: text) { term in
+                    weights[String(decoding: term, as: UTF8.self), default: 0] += units
+                }
+            }
+        }
+        self.init(info: ArticleSummary(article), termWeights: weights, size: size, modified: modified)
+    }
+}
+
+/// The part of an article a result list shows, kept in the index so a lookup reads no article file.
+public struct ArticleSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var category: String
+    public var severity: Severity
+    /// Inline Markdown, as written.
+    public var summary: String
+    public var codes: [String]
+    public var tags: [String]
+    public var patterns: [String]
+    /// Path under the content root.
+    public var relativePath: String
+
+    public init(_ article: Article) {
+        id = article.id
+        title = article.title
+        category = article.category
+        severity = article.severity
+        summary = article.summary
+        codes = article.codes
+        tags = article.tags
+        patterns = article.patterns
+        relativePath = article.relativePath
+    }
+}
+
+extension Severity: Codable {}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// Ranks the articles of an index for a query. Pure and deterministic: the same index and query
+/// always give the same order.
+///
+/// Order: exact id or code; log line matched by an article's `patterns`; id or code prefix; all words
+/// found; some words found. Within a kind, by BM25F score over the weighted fields (`SearchField`),
+/// then severity (critical first), then id. A word missing from the vocabulary is matched by prefix
+/// and, failing that, corrected to the closest vocabulary word within its typo budget (none under
+/// 5 letters, 1 from 5, 2 from 9, never for words with digits).
+public struct Ranker: Sendable {
+    public var index: SearchIndex
+    /// BM25 parameters.
+    var k1 = 1.2
+    var b = 0.4
+
+    public init(index: SearchIndex) {
+        self.index = index
+    }
+
+    public struct Filter: Sendable {
+        public var category: String?
+        public var severity: Severity?
+        public init(category: String? = nil, severity: Severity? = nil) {
+            self.category = category
+            self.severity = severity
+        }
+    }
+
+    public func search(_ text: String, filter: Filter = Filter(), limit: Int = 20) -> SearchOutcome {
+        let query = SearchQuery(text)
+        var candidates: [Int: Candidate] = [:]
+
+        if !query.key.isEmpty {
+            for article in index.articles(withKey: query.key) { candidates[article, default: Candidate()].kind = .exactCode }
+            if query.key.utf8.count >= 3 {
+                for article in index.articles(withKeyPrefix: query.key) where candidates[article]?.kind != .exactCode {
+                    candidates[article, default: Candidate()].kind = .codePrefix
+                }
+            }
+        }
+
+        let expansions = query.terms.map(expand)
+        let alternatives = expansions.map { Set($0.matches.map { index.term(at: $0.termIndex) }) }
+        let significant = query.terms.indices.filter { !SearchQuery.stopWords.contains(query.terms[$0]) }
+        let required = query.terms.enumerated().filter { !SearchQuery.stopWords.contains($0.element) || query.terms.count == 1 }.map(\.offset)
+        for (position, expansion) in expansions.enumerated() {
+            // A word counts once per article: its best match (exact, a completion or a correction).
+            var best: [Int: (score: Double, isCorrection: Bool)] = [:]
+            for match in expansion.matches {
+                let idf = inverseDocumentFrequency(match.termIndex)
+                for (article, weight) in index.postings(match.termIndex) {
+                    let tf = Double(weight) / 2
+                    let length = Double(index.length(ofArticle: article))
+                    let normaliser = k1 * (1 - b + b * length / index.averageLength)
+                    let score = idf * tf * (k1 + 1) / (tf + normaliser) * match.factor
+                    if score > best[article]?.score ?? 0 { best[article] = (score, match.isCorrection) }
+                }
+            }
+            for (article, match) in best {
+                var candidate = candidates[article, default: Candidate()]
+                candidate.score += match.score
+                candidate.matchedTerms.insert(position)
+                if match.isCorrection { candidate.usedCorrection = true }
+                candidates[article] = candidate
+            }
+        }
+        for (article, candidate) in candidates where candidate.kind == nil {
+            let all = required.allSatisfy { candidate.matchedTerms.contains($0) }
+            candidates[article]?.kind = all && !required.isEmpty ? .allWords : .someWords
+        }
+
+        var hits = candidates.compactMap { article, candidate -> SearchHit? in
+            guard let summary = index.summary(ofArticle: article), let kind = candidate.kind,
+                  filter.category.map({ $0 == summary.category }) ?? true,
+                  filter.severity.map({ $0 == summary.severity }) ?? true else { return nil }
+            let score = candidate.score + PhraseBonus.score(query: query, article: summary)
+                + TitleCoverage.score(summary.title, alternatives: significant.map { alternatives[$0] })
+            return SearchHit(article: summary, kind: kind, score: score, usedCorrection: candidate.usedCorrection)
+        }
+        hits.sort(by: Self.order)
+        if query.looksLikeLogLine { promoteLogPatternMatches(&hits, query: query) }
+
+        let corrections = expansions.compactMap(\.correction)
+        let corrected = corrections.isEmpty || !(hits.first?.usedCorrection ?? false) ? nil
+            : zip(query.terms, expansions).map { term, expansion in expansion.correction?.to ?? term }.joined(separator: " ")
+        return SearchOutcome(query: query, corrected: corrected, hits: Array(hits.prefix(limit)),
+                             suggestions: hits.isEmpty ? suggestions(for: query) : [])
+    }
+
+    /// Kind, then score, then severity, then id: a total order, so results never flicker.
+    static func order(_ lhs: SearchHit, _ rhs: SearchHit) -> Bool {
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        if abs(lhs.score - rhs.score) > 1e-9 { return lhs.score > rhs.score }
+        if lhs.article.severity != rhs.article.severity { return lhs.article.severity < rhs.article.severity }
+        return lhs.article.id < rhs.article.id
+    }
+
+    // MARK: - Terms
+
+    struct Candidate {
+        var kind: MatchKind?
+        var score = 0.0
+        var matchedTerms: Set<Int> = []
+        var usedCorrection = false
+    }
+
+    struct TermMatch {
+        var termIndex: Int
+        var factor: Double
+        var isCorrection = false
+    }
+
+    struct Expansion {
+        var matches: [TermMatch] = []
+        var correction: (from: String, to: String)?
+    }
+
+    /// The vocabulary terms a query word stands for: itself; else the words it starts; else its
+    /// closest correction.
+    func expand(_ term: String) -> Expansion {
+        var expansion = Expansion()
+        let exact = index.termIndex(term)
+        if let exact { expansion.matches.append(TermMatch(termIndex: exact, factor: 1)) }
+        if term.utf8.count >= 3 && exact == nil {
+            let prefixed = index.termIndices(withPrefix: term).filter { $0 != exact }
+            // The most common completions only: a two-letter stem must not pull in the whole vocabulary.
+            let best = prefixed.sorted { index.documentFrequency($0) > index.documentFrequency($1) }.prefix(20)
+            expansion.matches += best.map { TermMatch(termIndex: $0, factor: 0.7) }
+        }
+        if expansion.matches.isEmpty, let corrected = closestTerm(to: term) {
+            expansion.matches.append(TermMatch(termIndex: corrected, factor: 0.6, isCorrection: true))
+            expansion.correction = (term, index.term(at: corrected))
+        }
+        return expansion
+    }
+
+    /// The vocabulary word within the typo budget with the fewest edits, then the most articles.
+    func closestTerm(to term: String) -> Int? {
+        let budget = Tokenizer.typoBudget(term)
+        guard budget > 0 else { return nil }
+        let query = Array(term.utf8)
+        var best: (index: Int, distance: Int, frequency: Int)?
+        index.forEachTerm { termIndex, candidate in
+            guard abs(candidate.count - query.count) <= budget,
+                  !candidate.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+                  let distance = BoundedEditDistance.distance(query, candidate, limit: budget) else { return }
+            if let current = best, distance > current.distance { return }
+            let frequency = index.documentFrequency(termIndex)
+            if let current = best, distance == current.distance, frequency <= current.frequency { return }
+            best = (termIndex, distance, frequency)
+        }
+        return best?.index
+    }
+
+    func inverseDocumentFrequency(_ termIndex: Int) -> Double {
+        let n = Double(index.articleCount)
+        let df = Double(index.documentFrequency(termIndex))
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    // MARK: - Log lines
+
+    /// Moves articles whose patterns match the pasted line to the front (after exact codes).
+    /// Only the best-scoring candidates are tried: compiling every pattern of a large wiki per query
+    /// would cost more than the rest of the lookup.
+    func promoteLogPatternMatches(_ hits: inout [SearchHit], query: SearchQuery) {
+        let line = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for position in hits.indices.prefix(40) where hits[position].kind > .logPattern {
+            let matched = hits[position].article.patterns.contains { source in
+                (try? LogPattern(source))?.matches(line) ?? false
+            }
+            if matched { hits[position].kind = .logPattern }
+        }
+        hits.sort(by: Self.order)
+    }
+
+    // MARK: - Suggestions
+
+    /// Close vocabulary words and ids, for "did you mean" when nothing matched.
+    func suggestions(for query: SearchQuery) -> [String] {
+        var found: [(String, Int)] = []
+        for term in query.terms where term.utf8.count >= 3 {
+            let bytes = Array(term.utf8)
+            let limit = max(1, min(3, bytes.count / 3))
+            index.forEachTerm { _, candidate in
+                if let distance = BoundedEditDistance.distance(bytes, candidate, limit: limit), distance > 0 {
+                    found.append((String(decoding: candidate, as: UTF8.self), distance))
+                }
+            }
+        }
+        let key = Array(query.key.utf8)
+        for article in 0..<index.articleCount {
+            guard let id = index.summary(ofArticle: article)?.id else { continue }
+            if let distance = BoundedEditDistance.distance(key, Array(id.utf8), limit: max(2, key.count / 3)) {
+                found.append((id, distance))
+            }
+        }
+        var seen: Set<String> = []
+        return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0).filter { seen.insert($0).inserted }.prefix(5).map { $0 }
+    }
+}
+
+/// Levenshtein distance that gives up once it exceeds a limit (most vocabulary words are rejected
+/// after a row or two).
+enum BoundedEditDistance {
+    static func distance(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        b.withUnsafeBufferPointer { distance(a, $0, limit: limit) }
+    }
+}
+
+extension Ranker {
+    /// Every article (filtered), by id: `lookup --list` with no query.
+    public func all(filter: Filter = Filter()) -> [SearchHit] {
+        (0..<index.articleCount).compactMap { article in
+            guard let summary = index.summary(ofArticle: article),
+                  filter.category.map({ $0 == summary.category }) ?? true,
+                  filter.severity.map({ $0 == summary.severity }) ?? true else { return nil }
+            return SearchHit(article: summary, kind: .someWords, score: 0, usedCorrection: false)
+        }
+    }
+}
+
+extension Ranker {
+    /// The article with exactly this id.
+    public func article(withID id: String) -> ArticleSummary? {
+        for article in index.articles(withKey: Tokenizer.key(id)) {
+            if let summary = index.summary(ofArticle: article), summary.id == id { return summary }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+/// The parts of an article that search reads, with their weights. One table for the terminal lookup
+/// and the site search: a term in a code counts ten times a term in the body.
+public enum SearchField: Int, CaseIterable, Sendable {
+    case code, id, title, tag, summary, keyDetail, cause, step, faq, sample, body
+
+    public var weight: Double {
+        switch self {
+        case .code: return 10
+        case .id: return 8
+        case .title: return 6
+        case .tag: return 4
+        case .summary: return 3
+        case .keyDetail, .cause, .sample: return 2
+        case .faq: return 1.5
+        case .step, .body: return 1
+        }
+    }
+
+    /// The texts of this field in an article.
+    func texts(of article: Article) -> [String] {
+        switch self {
+        case .code: return article.codes
+        case .id: return [article.id]
+        case .title: return [article.title]
+        case .tag: return article.tags
+        case .summary: return [article.summary]
+        case .keyDetail: return article.keyDetails
+        case .cause: return article.causes
+        case .step: return article.steps.flatMap { [$0.title, $0.command ?? "", $0.note ?? ""] }
+        case .faq: return article.faq.flatMap { [$0.question, $0.answer] }
+        case .sample: return article.samples
+        case .body: return [article.body]
+        }
+    }
+}

@@ -1,0 +1,283 @@
+/// The persisted search index: a compact binary file read without decoding it whole.
+///
+/// Layout (little endian): a header (magic, format version, tree fingerprint, counts, section
+/// offsets), then six tables, each `u32 offsets[count + 1]` followed by a blob:
+/// articles (summary records), terms (sorted bytes), postings (per term: count, then
+/// doc-delta/weight varint pairs), keys (sorted normalised ids and codes), key postings (doc lists),
+/// and a `u32` weighted length per article. A lookup binary-searches terms and keys in place and
+/// decodes only the postings of its query terms and the records of the articles it shows.
+public struct SearchIndex: Sendable {
+    public static let formatVersion: UInt32 = 1
+    static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
+
+    private let storage: [UInt8]
+    /// Fingerprint of the content tree the index was built from.
+    public let treeHash: UInt64
+    public let articleCount: Int
+    public let averageLength: Double
+    private let articles: Table
+    private let terms: Table
+    private let postings: Table
+    private let keys: Table
+    private let keyPostings: Table
+    private let lengthsOffset: Int
+
+    struct Table: Sendable {
+        var offsetsStart: Int
+        var count: Int
+        var blobStart: Int
+    }
+
+    /// Opens serialised index bytes; throws when they are not a complete index of this format.
+    public init(bytes: [UInt8]) throws {
+        storage = bytes
+        var header = Self.Header()
+        try bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            for expected in Self.magic where try reader.u8() != expected { throw ByteReader.Corrupt() }
+            guard try reader.u32() == Self.formatVersion else { throw ByteReader.Corrupt() }
+            header.treeHash = try reader.u64()
+            guard try reader.u64() == UInt64(raw.count) else { throw ByteReader.Corrupt() }
+            header.lengthSum = try reader.u64()
+            header.lengthsOffset = Int(try reader.u64())
+            header.tables = try (0..<5).map { _ in
+                let start = Int(try reader.u64())
+                let count = Int(try reader.u32())
+                return try Self.validatedTable(raw, start: start, count: count)
+            }
+        }
+        treeHash = header.treeHash
+        (articles, terms, postings, keys, keyPostings) = (header.tables[0], header.tables[1], header.tables[2], header.tables[3], header.tables[4])
+        articleCount = articles.count
+        guard terms.count == postings.count, keys.count == keyPostings.count,
+              header.lengthsOffset >= 0, header.lengthsOffset + 4 * articleCount <= bytes.count else { throw ByteReader.Corrupt() }
+        lengthsOffset = header.lengthsOffset
+        averageLength = articleCount == 0 ? 1 : max(1, Double(header.lengthSum) / Double(articleCount))
+    }
+
+    private struct Header {
+        var treeHash: UInt64 = 0
+        var lengthSum: UInt64 = 0
+        var lengthsOffset = 0
+        var tables: [Table] = []
+    }
+
+    /// Checks a table's offsets are in bounds and ascending, so later reads need only cheap checks.
+    private static func validatedTable(_ raw: UnsafeRawBufferPointer, start: Int, count: Int) throws -> Table {
+        let blobStart = start + 4 * (count + 1)
+        guard start >= 0, count >= 0, blobStart <= raw.count else { throw ByteReader.Corrupt() }
+        var reader = ByteReader(raw, offset: start)
+        var previous: UInt32 = 0
+        for _ in 0...count {
+            let offset = try reader.u32()
+            guard offset >= previous, blobStart + Int(offset) <= raw.count else { throw ByteReader.Corrupt() }
+            previous = offset
+        }
+        return Table(offsetsStart: start, count: count, blobStart: blobStart)
+    }
+
+    // MARK: - Reading
+
+    private func range(_ table: Table, _ index: Int) -> Range<Int> {
+        storage.withUnsafeBytes { raw in
+            let lower = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index, as: UInt32.self)))
+            let upper = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index + 4, as: UInt32.self)))
+            return (table.blobStart + lower)..<(table.blobStart + upper)
+        }
+    }
+
+    private func compare(_ table: Table, _ index: Int, with key: [UInt8], prefixOnly: Bool = false) -> Int {
+        let bytes = range(table, index)
+        return storage.withUnsafeBufferPointer { buffer in
+            let entry = UnsafeBufferPointer(rebasing: buffer[bytes])
+            let common = min(entry.count, key.count)
+            for offset in 0..<common where entry[offset] != key[offset] {
+                return entry[offset] < key[offset] ? -1 : 1
+            }
+            if prefixOnly && entry.count >= key.count { return 0 }
+            return entry.count == key.count ? 0 : (entry.count < key.count ? -1 : 1)
+        }
+    }
+
+    /// The first index whose entry is not below `key` (as a prefix when `prefixOnly`).
+    private func lowerBound(_ table: Table, _ key: [UInt8]) -> Int {
+        var low = 0, high = table.count
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(table, middle, with: key) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    public var termCount: Int { terms.count }
+
+    /// The index of a term, if the vocabulary has it.
+    public func termIndex(_ term: String) -> Int? {
+        let key = Array(term.utf8)
+        let index = lowerBound(terms, key)
+        return index < terms.count && compare(terms, index, with: key) == 0 ? index : nil
+    }
+
+    /// Indices of the terms that start with `prefix` (including the prefix itself), in order.
+    public func termIndices(withPrefix prefix: String) -> Range<Int> {
+        let key = Array(prefix.utf8)
+        let start = lowerBound(terms, key)
+        var end = start
+        while end < terms.count && compare(terms, end, with: key, prefixOnly: true) == 0 { end += 1 }
+        return start..<end
+    }
+
+    public func term(at index: Int) -> String {
+        String(decoding: storage[range(terms, index)], as: UTF8.self)
+    }
+
+    /// Calls `body` with each term's bytes, for typo matching over the whole vocabulary.
+    func forEachTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        storage.withUnsafeBufferPointer { buffer in
+            for index in 0..<terms.count {
+                body(index, UnsafeBufferPointer(rebasing: buffer[range(terms, index)]))
+            }
+        }
+    }
+
+    /// How many articles contain the term.
+    public func documentFrequency(_ termIndex: Int) -> Int {
+        (try? storage.withUnsafeBytes { raw -> Int in
+            var reader = ByteReader(raw, offset: range(postings, termIndex).lowerBound)
+            return try reader.int()
+        }) ?? 0
+    }
+
+    /// (article, weight in half units) for each article containing the term.
+    public func postings(_ termIndex: Int) -> [(article: Int, weight: UInt32)] {
+        let bytes = range(postings, termIndex)
+        return (try? storage.withUnsafeBytes { raw in
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
+            let count = try reader.int()
+            var result: [(article: Int, weight: UInt32)] = []
+            result.reserveCapacity(count)
+            var article = 0
+            for _ in 0..<count {
+                article += try reader.int()
+                guard article < articleCount else { throw ByteReader.Corrupt() }
+                result.append((article, UInt32(try reader.int())))
+            }
+            return result
+        }) ?? []
+    }
+
+    /// Articles whose id or one of whose codes has exactly this normalised key (`Tokenizer.key`).
+    public func articles(withKey key: String) -> [Int] {
+        let bytes = Array(key.utf8)
+        let index = lowerBound(keys, bytes)
+        guard index < keys.count, compare(keys, index, with: bytes) == 0 else { return [] }
+        return keyArticles(index)
+    }
+
+    /// Articles with an id or code key that starts with `prefix`.
+    public func articles(withKeyPrefix prefix: String) -> [Int] {
+        let bytes = Array(prefix.utf8)
+        var index = lowerBound(keys, bytes)
+        var found: Set<Int> = []
+        while index < keys.count && compare(keys, index, with: bytes, prefixOnly: true) == 0 {
+            found.formUnion(keyArticles(index))
+            index += 1
+        }
+        return found.sorted()
+    }
+
+    private func keyArticles(_ index: Int) -> [Int] {
+        let bytes = range(keyPostings, index)
+        return (try? storage.withUnsafeBytes { raw in
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
+            var result: [Int] = []
+            var article = 0
+            while reader.offset < bytes.upperBound {
+                article += try reader.int()
+                guard article < articleCount else { throw ByteReader.Corrupt() }
+                result.append(article)
+            }
+            return result
+        }) ?? []
+    }
+
+    public func length(ofArticle index: Int) -> UInt32 {
+        storage.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: lengthsOffset + 4 * index, as: UInt32.self)) }
+    }
+
+    /// The stored record of an article; nil if the record is damaged.
+    public func summary(ofArticle index: Int) -> ArticleSummary? {
+        try? record(index).info
+    }
+
+    func record(_ index: Int) throws -> IndexedRecord {
+        let bytes = range(articles, index)
+        return try storage.withUnsafeBytes { raw in
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
+            return try IndexedRecord.read(&reader)
+        }
+    }
+
+    /// Every article with its term weights, rebuilt from the postings: what an incremental
+    /// rebuild keeps for files that did not change.
+    func allArticles() throws -> [IndexedArticle] {
+        var weights = [[String: UInt32]](repeating: [:], count: articleCount)
+        for termIndex in 0..<terms.count {
+            let term = self.term(at: termIndex)
+            for (article, weight) in postings(termIndex) { weights[article][term] = weight }
+        }
+        return try (0..<articleCount).map { index in
+            let record = try record(index)
+            return IndexedArticle(info: record.info, termWeights: weights[index], size: record.size, modified: record.modified)
+        }
+    }
+}
+
+/// An article's record in the index: its summary and the fingerprint of its file.
+struct IndexedRecord {
+    var info: ArticleSummary
+    var size: Int64
+    var modified: Int64
+
+    func write(_ writer: inout ByteWriter) {
+        writer.string(info.id)
+        writer.string(info.title)
+        writer.string(info.category)
+        writer.u8(UInt8(info.severity.rank))
+        writer.string(info.summary)
+        writer.strings(info.codes)
+        writer.strings(info.tags)
+        writer.strings(info.patterns)
+        writer.string(info.relativePath)
+        writer.u64(UInt64(bitPattern: size))
+        writer.u64(UInt64(bitPattern: modified))
+    }
+
+    static func read(_ reader: inout ByteReader) throws -> IndexedRecord {
+        let id = try reader.string(), title = try reader.string(), category = try reader.string()
+        let rank = Int(try reader.u8())
+        guard rank < Severity.allCases.count else { throw ByteReader.Corrupt() }
+        var info = ArticleSummary(id: id, title: title, category: category, severity: Severity.allCases[rank])
+        info.summary = try reader.string()
+        info.codes = try reader.strings()
+        info.tags = try reader.strings()
+        info.patterns = try reader.strings()
+        info.relativePath = try reader.string()
+        let size = Int64(bitPattern: try reader.u64()), modified = Int64(bitPattern: try reader.u64())
+        return IndexedRecord(info: info, size: size, modified: modified)
+    }
+}
+
+extension ArticleSummary {
+    init(id: String, title: String, category: String, severity: Severity) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.severity = severity
+        summary = ""
+        codes = []
+        tags = []
+        patterns = []
+        relativePath = ""
+    }
+}

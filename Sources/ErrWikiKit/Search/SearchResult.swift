@@ -1,0 +1,45 @@
+/// How an article matched, best first. The order of the cases is the ranking order.
+public enum MatchKind: Int, Sendable, Comparable, Codable {
+    /// The whole query is the article's id or one of its codes.
+    case exactCode
+    /// The query is a log line one of the article's `patterns` matches.
+    case logPattern
+    /// The whole query starts an id or a code (`ECONNREF`, `crashloop`).
+    case codePrefix
+    /// Every (non-stop) word of the query was found.
+    case allWords
+    /// Some words were found.
+    case someWords
+
+    public static func < (lhs: MatchKind, rhs: MatchKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var label: String {
+        switch self {
+        case .exactCode: return "exact"
+        case .logPattern: return "log pattern"
+        case .codePrefix: return "prefix"
+        case .allWords: return "all words"
+        case .someWords: return "some words"
+        }
+    }
+}
+
+/// One ranked article.
+public struct SearchHit: Sendable, Hashable {
+    public var article: ArticleSummary
+    public var kind: MatchKind
+    /// BM25F over the weighted fields (0 for exact and prefix matches found by key only).
+    public var score: Double
+    /// Whether a typo-corrected word contributed to the match.
+    public var usedCorrection: Bool
+}
+
+/// The answer to a query.
+public struct SearchOutcome: Sendable {
+    public var query: SearchQuery
+    /// The query with corrected words ("showing results for ..."), when a correction was used.
+    public var corrected: String?
+    public var hits: [SearchHit]
+    /// Words and ids close to the query, for "did you mean" when nothing matched.
+    public var suggestions: [String]
+}

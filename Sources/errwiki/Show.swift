@@ -1,0 +1,33 @@
+import ArgumentParser
+import ErrWikiKit
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print one article by its exact id.",
+        discussion: "Exit status: 0 shown, 1 no such id, 64 usage error.\n\nExample:\n  errwiki show linux-oom-killer"
+    )
+
+    @Argument(help: "The article id.")
+    var id: String
+
+    @OptionGroup var content: ContentOption
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Print only one part: summary, causes, steps or faq.")
+    var section: ArticleSection?
+
+    func run() throws {
+        let folder = try content.resolve()
+        let opened = IndexStore(contentRoot: folder).open()
+        Lookups.warnAboutSkippedFiles(opened.diagnostics)
+        guard let hit = Ranker(index: opened.index).article(withID: id) else {
+            StandardError.write("no article has the id '\(Terminal.sanitized(id))'\n")
+            let suggestions = Ranker(index: opened.index).search(id, limit: 3).hits.map(\.article.id)
+            if !suggestions.isEmpty { StandardError.write("did you mean: \(suggestions.joined(separator: ", "))?\n") }
+            throw ExitCode(1)
+        }
+        let terminal = output.terminal()
+        let article = try Lookups.loadArticle(hit, contentRoot: folder)
+        terminal.page(ArticleTerminalRenderer(style: terminal.style, width: terminal.width).render(article, section: section))
+    }
+}
