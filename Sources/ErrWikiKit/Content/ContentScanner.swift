@@ -21,61 +21,103 @@ struct ContentScanner {
     let displayRoot: String
 
     func scan() -> (files: [File], diagnostics: [Diagnostic]) {
+        guard let rootReal = Self.realPath(root) else { return ([], []) }
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
-        guard let rootReal = Self.realPath(root) else { return ([], []) }
-        var pending: [String] = [""]  // relative folder paths
-        while let folder = pending.popLast() {
-            let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
-            for name in Self.entries(of: absoluteFolder) where !name.hasPrefix(".") {
-                let relative = folder.isEmpty ? name : folder + "/" + name
-                let absolute = absoluteFolder + "/" + name
-                var info = stat()
-                guard lstat(absolute, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
-                    pending.append(relative)
-                case S_IFREG where name.hasSuffix(".md"):
-                    let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                    files.append(File(absolutePath: absolute, relativePath: relative, size: Int64(info.st_size), modified: modified))
-                case S_IFLNK:
-                    let location = SourceLocation(file: display(relative), line: 1, column: 1)
-                    guard let target = Self.realPath(absolute) else {
-                        diagnostics.append(Diagnostic(.brokenSymlink, .warning, at: location,
-                                                      "symbolic link is broken or loops; skipped"))
-                        continue
-                    }
-                    if target != rootReal && !target.hasPrefix(rootReal + "/") {
-                        diagnostics.append(Diagnostic(.symlinkOutside, .warning, at: location,
-                                                      "symbolic link points outside the content folder; not followed",
-                                                      hint: "copy the article into the content folder instead"))
-                    }
-                default:
-                    continue
-                }
+        // Breadth first, the folders of one level in parallel: a stat per file is most of a lookup's
+        // cost on a large wiki, and folders are independent.
+        var level: [String] = [""]
+        while !level.isEmpty {
+            let results = ParallelMap.map(level) { scanFolder($0, rootReal: rootReal) }
+            level = results.flatMap(\.folders)
+            for result in results {
+                files += result.files
+                diagnostics += result.diagnostics
             }
         }
-        files.sort { $0.relativePath < $1.relativePath }
+        // Folders are visited in name order and each folder's names are sorted, so the order is stable.
         return (files, diagnostics)
+    }
+
+    private struct FolderScan: Sendable {
+        var files: [File] = []
+        var folders: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private func scanFolder(_ folder: String, rootReal: String) -> FolderScan {
+        var result = FolderScan()
+        let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
+        let directory = open(absoluteFolder, O_RDONLY | O_DIRECTORY)
+        guard directory >= 0 else { return result }
+        defer { close(directory) }
+        for name in Self.entries(of: directory).sorted(by: Self.byteOrder) where !name.hasPrefix(".") {
+            let relative = folder.isEmpty ? name : folder + "/" + name
+            var info = stat()
+            // Relative to the open folder: no full path lookup per file.
+            guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                result.folders.append(relative)
+            case S_IFREG where name.hasSuffix(".md"):
+                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                result.files.append(File(absolutePath: absoluteFolder + "/" + name, relativePath: relative,
+                                         size: Int64(info.st_size), modified: modified))
+            case S_IFLNK:
+                let location = SourceLocation(file: display(relative), line: 1, column: 1)
+                guard let target = Self.realPath(absoluteFolder + "/" + name) else {
+                    result.diagnostics.append(Diagnostic(.brokenSymlink, .warning, at: location,
+                                                         "symbolic link is broken or loops; skipped"))
+                    continue
+                }
+                if target != rootReal && !target.hasPrefix(rootReal + "/") {
+                    result.diagnostics.append(Diagnostic(.symlinkOutside, .warning, at: location,
+                                                         "symbolic link points outside the content folder; not followed",
+                                                         hint: "copy the article into the content folder instead"))
+                }
+            default:
+                continue
+            }
+        }
+        return result
     }
 
     func display(_ relative: String) -> String {
         displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
-    /// The names in a folder (unsorted), without `.` and `..`.
-    static func entries(of folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
+    /// The names in an open folder (unsorted), without `.` and `..`. Files not ending in `.md` that
+    /// readdir already knows are regular files are dropped here, saving a stat each.
+    static func entries(of descriptor: Int32) -> [String] {
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0, let directory = fdopendir(duplicate) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
+            let type = entry.pointee.d_type
+            // Read the name in place: a dirent can be shorter than the struct, so copying
+            // `entry.pointee` may read past the end of readdir's buffer.
+            let name = String(cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
+            if name == "." || name == ".." { continue }
+            if type == UInt8(DT_REG) && !name.hasSuffix(".md") { continue }
+            names.append(name)
         }
         return names
     }
+
+    /// Byte-wise order (memcmp), much cheaper than `String`'s Unicode-aware comparison.
+    static func byteOrder(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let common = min(left.count, right.count)
+                let result = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return result != 0 ? result < 0 : left.count < right.count
+            }
+        }
+    }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -48,7 +48,7 @@ public struct IndexStore: Sendable {
         let files = scanner.scan().files
         let treeHash = Self.treeHash(files, root: ContentScanner.realPath(contentRoot) ?? contentRoot)
         let path = indexPath
-        let previous = FileReading.bytes(atPath: path).flatMap { try? SearchIndex(bytes: $0) }
+        let previous = try? SearchIndex(mappingFile: path)
         if let previous, previous.treeHash == treeHash {
             return Opened(index: previous, freshness: .upToDate, diagnostics: [])
         }

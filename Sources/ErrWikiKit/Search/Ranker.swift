@@ -10,6 +10,8 @@ import Foundation
 /// 5 letters, 1 from 5, 2 from 9, never for words with digits).
 public struct Ranker: Sendable {
     public var index: SearchIndex
+    /// How many of the best BM25 candidates get their title and phrase bonuses computed.
+    static let rescoredCandidates = 200
     /// BM25 parameters.
     var k1 = 1.2
     var b = 0.4
@@ -29,13 +31,14 @@ public struct Ranker: Sendable {
 
     public func search(_ text: String, filter: Filter = Filter(), limit: Int = 20) -> SearchOutcome {
         let query = SearchQuery(text)
-        var candidates: [Int: Candidate] = [:]
+        // Dense per-article state: common words can match most of a large wiki.
+        var table = CandidateTable(count: index.articleCount)
 
         if !query.key.isEmpty {
-            for article in index.articles(withKey: query.key) { candidates[article, default: Candidate()].kind = .exactCode }
+            for article in index.articles(withKey: query.key) { table.kinds[article] = MatchKind.exactCode.rawValue }
             if query.key.utf8.count >= 3 {
-                for article in index.articles(withKeyPrefix: query.key) where candidates[article]?.kind != .exactCode {
-                    candidates[article, default: Candidate()].kind = .codePrefix
+                for article in index.articles(withKeyPrefix: query.key) where table.kinds[article] != MatchKind.exactCode.rawValue {
+                    table.kinds[article] = MatchKind.codePrefix.rawValue
                 }
             }
         }
@@ -43,10 +46,15 @@ public struct Ranker: Sendable {
         let expansions = query.terms.map(expand)
         let alternatives = expansions.map { Set($0.matches.map { index.term(at: $0.termIndex) }) }
         let significant = query.terms.indices.filter { !SearchQuery.stopWords.contains(query.terms[$0]) }
-        let required = query.terms.enumerated().filter { !SearchQuery.stopWords.contains($0.element) || query.terms.count == 1 }.map(\.offset)
+        var required: UInt64 = 0
+        for position in query.terms.indices where !SearchQuery.stopWords.contains(query.terms[position]) || query.terms.count == 1 {
+            required |= 1 << UInt64(position)
+        }
+        var best = [Double](repeating: 0, count: index.articleCount)
+        var bestIsCorrection = [Bool](repeating: false, count: index.articleCount)
         for (position, expansion) in expansions.enumerated() {
             // A word counts once per article: its best match (exact, a completion or a correction).
-            var best: [Int: (score: Double, isCorrection: Bool)] = [:]
+            var touched: [Int] = []
             for match in expansion.matches {
                 let idf = inverseDocumentFrequency(match.termIndex)
                 for (article, weight) in index.postings(match.termIndex) {
@@ -54,23 +62,37 @@ public struct Ranker: Sendable {
                     let length = Double(index.length(ofArticle: article))
                     let normaliser = k1 * (1 - b + b * length / index.averageLength)
                     let score = idf * tf * (k1 + 1) / (tf + normaliser) * match.factor
-                    if score > best[article]?.score ?? 0 { best[article] = (score, match.isCorrection) }
+                    if best[article] == 0 { touched.append(article) }
+                    if score > best[article] {
+                        best[article] = score
+                        bestIsCorrection[article] = match.isCorrection
+                    }
                 }
             }
-            for (article, match) in best {
-                var candidate = candidates[article, default: Candidate()]
-                candidate.score += match.score
-                candidate.matchedTerms.insert(position)
-                if match.isCorrection { candidate.usedCorrection = true }
-                candidates[article] = candidate
+            for article in touched {
+                table.add(article: article, score: best[article], position: position, isCorrection: bestIsCorrection[article])
+                best[article] = 0
             }
         }
-        for (article, candidate) in candidates where candidate.kind == nil {
-            let all = required.allSatisfy { candidate.matchedTerms.contains($0) }
-            candidates[article]?.kind = all && !required.isEmpty ? .allWords : .someWords
+        for article in table.touched where table.kinds[article] == CandidateTable.unmatched {
+            let all = required != 0 && table.matched[article] & required == required
+            table.kinds[article] = (all ? MatchKind.allWords : MatchKind.someWords).rawValue
         }
+        for article in 0..<index.articleCount where table.kinds[article] != CandidateTable.unmatched && table.matched[article] == 0 {
+            table.touched.append(article)  // matched by key only
+        }
+        let candidates = Dictionary(table.touched.map { article in
+            (article, Candidate(kind: MatchKind(rawValue: table.kinds[article]), score: table.scores[article],
+                                usedCorrection: table.corrected[article]))
+        }, uniquingKeysWith: { first, _ in first })
 
-        var hits = candidates.compactMap { article, candidate -> SearchHit? in
+        // Decode records and compute title bonuses only for the best candidates: common words can
+        // match most of a large wiki, and reading every record would dominate the lookup.
+        var ranked = candidates.filter { $0.value.kind != nil }.map { (article: $0.key, candidate: $0.value) }
+        ranked.sort { ($0.candidate.kind!, -$0.candidate.score, $0.article) < ($1.candidate.kind!, -$1.candidate.score, $1.article) }
+        let filtering = filter.category != nil || filter.severity != nil
+        let considered = filtering ? ranked[...] : ranked.prefix(max(limit * 5, Self.rescoredCandidates))
+        var hits = considered.compactMap { article, candidate -> SearchHit? in
             guard let summary = index.summary(ofArticle: article), let kind = candidate.kind,
                   filter.category.map({ $0 == summary.category }) ?? true,
                   filter.severity.map({ $0 == summary.severity }) ?? true else { return nil }
@@ -101,8 +123,32 @@ public struct Ranker: Sendable {
     struct Candidate {
         var kind: MatchKind?
         var score = 0.0
-        var matchedTerms: Set<Int> = []
         var usedCorrection = false
+    }
+
+    /// Per-article scores, matched query words (a bit per word) and match kinds, in flat arrays.
+    struct CandidateTable {
+        static let unmatched = UInt8.max
+        var scores: [Double]
+        var matched: [UInt64]
+        var kinds: [UInt8]
+        var corrected: [Bool]
+        /// Articles with at least one matched word, in first-match order.
+        var touched: [Int] = []
+
+        init(count: Int) {
+            scores = [Double](repeating: 0, count: count)
+            matched = [UInt64](repeating: 0, count: count)
+            kinds = [UInt8](repeating: Self.unmatched, count: count)
+            corrected = [Bool](repeating: false, count: count)
+        }
+
+        mutating func add(article: Int, score: Double, position: Int, isCorrection: Bool) {
+            if matched[article] == 0 { touched.append(article) }
+            scores[article] += score
+            matched[article] |= 1 << UInt64(position)
+            if isCorrection { corrected[article] = true }
+        }
     }
 
     struct TermMatch {

@@ -10,7 +10,7 @@ public struct SearchIndex: Sendable {
     public static let formatVersion: UInt32 = 1
     static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
 
-    private let storage: [UInt8]
+    private let storage: IndexBytes
     /// Fingerprint of the content tree the index was built from.
     public let treeHash: UInt64
     public let articleCount: Int
@@ -30,9 +30,20 @@ public struct SearchIndex: Sendable {
 
     /// Opens serialised index bytes; throws when they are not a complete index of this format.
     public init(bytes: [UInt8]) throws {
-        storage = bytes
+        try self.init(storage: IndexBytes(copying: bytes))
+    }
+
+    /// Maps an index file; throws when it is missing, damaged or of another format version.
+    public init(mappingFile path: String) throws {
+        guard let storage = IndexBytes(mapping: path) else { throw ByteReader.Corrupt() }
+        try self.init(storage: storage)
+    }
+
+    init(storage: IndexBytes) throws {
+        self.storage = storage
+        let bytes = storage.buffer
         var header = Self.Header()
-        try bytes.withUnsafeBytes { raw in
+        try { (raw: UnsafeRawBufferPointer) in
             var reader = ByteReader(raw)
             for expected in Self.magic where try reader.u8() != expected { throw ByteReader.Corrupt() }
             guard try reader.u32() == Self.formatVersion else { throw ByteReader.Corrupt() }
@@ -45,7 +56,7 @@ public struct SearchIndex: Sendable {
                 let count = Int(try reader.u32())
                 return try Self.validatedTable(raw, start: start, count: count)
             }
-        }
+        }(bytes)
         treeHash = header.treeHash
         (articles, terms, postings, keys, keyPostings) = (header.tables[0], header.tables[1], header.tables[2], header.tables[3], header.tables[4])
         articleCount = articles.count
@@ -78,8 +89,16 @@ public struct SearchIndex: Sendable {
 
     // MARK: - Reading
 
+    private func withRaw<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(storage.buffer)
+    }
+
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(storage.buffer.assumingMemoryBound(to: UInt8.self))
+    }
+
     private func range(_ table: Table, _ index: Int) -> Range<Int> {
-        storage.withUnsafeBytes { raw in
+        withRaw { raw in
             let lower = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index, as: UInt32.self)))
             let upper = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index + 4, as: UInt32.self)))
             return (table.blobStart + lower)..<(table.blobStart + upper)
@@ -88,7 +107,7 @@ public struct SearchIndex: Sendable {
 
     private func compare(_ table: Table, _ index: Int, with key: [UInt8], prefixOnly: Bool = false) -> Int {
         let bytes = range(table, index)
-        return storage.withUnsafeBufferPointer { buffer in
+        return withBytes { buffer in
             let entry = UnsafeBufferPointer(rebasing: buffer[bytes])
             let common = min(entry.count, key.count)
             for offset in 0..<common where entry[offset] != key[offset] {
@@ -128,12 +147,12 @@ public struct SearchIndex: Sendable {
     }
 
     public func term(at index: Int) -> String {
-        String(decoding: storage[range(terms, index)], as: UTF8.self)
+        withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range(terms, index)]), as: UTF8.self) }
     }
 
     /// Calls `body` with each term's bytes, for typo matching over the whole vocabulary.
     func forEachTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        storage.withUnsafeBufferPointer { buffer in
+        withBytes { buffer in
             for index in 0..<terms.count {
                 body(index, UnsafeBufferPointer(rebasing: buffer[range(terms, index)]))
             }
@@ -142,7 +161,7 @@ public struct SearchIndex: Sendable {
 
     /// How many articles contain the term.
     public func documentFrequency(_ termIndex: Int) -> Int {
-        (try? storage.withUnsafeBytes { raw -> Int in
+        (try? withRaw { raw -> Int in
             var reader = ByteReader(raw, offset: range(postings, termIndex).lowerBound)
             return try reader.int()
         }) ?? 0
@@ -151,7 +170,7 @@ public struct SearchIndex: Sendable {
     /// (article, weight in half units) for each article containing the term.
     public func postings(_ termIndex: Int) -> [(article: Int, weight: UInt32)] {
         let bytes = range(postings, termIndex)
-        return (try? storage.withUnsafeBytes { raw in
+        return (try? withRaw { raw in
             var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
             let count = try reader.int()
             var result: [(article: Int, weight: UInt32)] = []
@@ -188,7 +207,7 @@ public struct SearchIndex: Sendable {
 
     private func keyArticles(_ index: Int) -> [Int] {
         let bytes = range(keyPostings, index)
-        return (try? storage.withUnsafeBytes { raw in
+        return (try? withRaw { raw in
             var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
             var result: [Int] = []
             var article = 0
@@ -202,7 +221,7 @@ public struct SearchIndex: Sendable {
     }
 
     public func length(ofArticle index: Int) -> UInt32 {
-        storage.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: lengthsOffset + 4 * index, as: UInt32.self)) }
+        withRaw { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: lengthsOffset + 4 * index, as: UInt32.self)) }
     }
 
     /// The stored record of an article; nil if the record is damaged.
@@ -212,7 +231,7 @@ public struct SearchIndex: Sendable {
 
     func record(_ index: Int) throws -> IndexedRecord {
         let bytes = range(articles, index)
-        return try storage.withUnsafeBytes { raw in
+        return try withRaw { raw in
             var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
             return try IndexedRecord.read(&reader)
         }

@@ -8,7 +8,8 @@ public struct SearchQuery: Sendable, Hashable {
     public init(_ text: String) {
         self.text = text
         var seen: Set<String> = []
-        terms = Tokenizer.terms(in: text).filter { seen.insert($0).inserted }
+        // At most 64 distinct words (a bit each while ranking); a longer paste keeps its first 64.
+        terms = Array(Tokenizer.terms(in: text).filter { seen.insert($0).inserted }.prefix(64))
         key = Tokenizer.key(text)
     }
 

@@ -1,5 +1,5 @@
 /// How an article matched, best first. The order of the cases is the ranking order.
-public enum MatchKind: Int, Sendable, Comparable, Codable {
+public enum MatchKind: UInt8, Sendable, Comparable, Codable {
     /// The whole query is the article's id or one of its codes.
     case exactCode
     /// The query is a log line one of the article's `patterns` matches.
