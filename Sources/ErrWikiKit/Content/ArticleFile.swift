@@ -2,7 +2,7 @@
 public enum ArticleFile {
     public static func load(relativePath: String, contentRoot: String) -> Result<Article, Diagnostic> {
         let scanner = ContentScanner(root: contentRoot, displayRoot: contentRoot)
-        let file = ContentScanner.File(absolutePath: contentRoot + "/" + relativePath, relativePath: relativePath, size: 0, modified: 0)
+        let file = ContentScanner.File(absolutePath: contentRoot + "/" + relativePath, relativePath: relativePath, stamp: .unknown)
         switch ArticleLoader.load(file, display: scanner.display(relativePath)) {
         case .article(let article, let diagnostics):
             if let error = diagnostics.first(where: { $0.severity == .error }) { return .failure(error) }

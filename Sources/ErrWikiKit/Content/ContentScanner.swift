@@ -12,9 +12,8 @@ struct ContentScanner {
         var absolutePath: String
         /// Path under the content root with `/` separators.
         var relativePath: String
-        var size: Int64
-        /// Modification time in nanoseconds since 1970.
-        var modified: Int64
+        /// What identifies this version of the file without reading it.
+        var stamp: FileStamp
     }
 
     let root: String
@@ -60,9 +59,8 @@ struct ContentScanner {
             case S_IFDIR:
                 result.folders.append(relative)
             case S_IFREG where name.hasSuffix(".md"):
-                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 result.files.append(File(absolutePath: absoluteFolder + "/" + name, relativePath: relative,
-                                         size: Int64(info.st_size), modified: modified))
+                                         stamp: FileStamp(info)))
             case S_IFLNK:
                 let location = SourceLocation(file: display(relative), line: 1, column: 1)
                 guard let target = Self.realPath(absoluteFolder + "/" + name) else {

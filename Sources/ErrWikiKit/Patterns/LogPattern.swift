@@ -10,9 +10,11 @@ public struct LogPattern: @unchecked Sendable {
     public let source: String
 
     /// Compiles `source`; the error's text says what is wrong and where.
-    public init(_ source: String) throws(PatternError) {
+    /// - Parameter ignoringCase: match regardless of case, for text a person typed (`lookup`).
+    public init(_ source: String, ignoringCase: Bool = false) throws(PatternError) {
         do {
-            regex = try Regex(source)
+            let compiled = try Regex(source)
+            regex = ignoringCase ? compiled.ignoresCase() : compiled
         } catch {
             throw PatternError(message: String(describing: error))
         }

@@ -49,7 +49,7 @@ public struct IndexStore: Sendable {
         let treeHash = Self.treeHash(files, root: ContentScanner.realPath(contentRoot) ?? contentRoot)
         let path = indexPath
         let previous = try? SearchIndex(mappingFile: path)
-        if let previous, previous.treeHash == treeHash {
+        if let previous, previous.treeHash == treeHash, !files.contains(where: { Self.isRacy($0.stamp, builtAt: previous.builtAt) }) {
             return Opened(index: previous, freshness: .upToDate, diagnostics: [])
         }
         let reason = previous == nil ? "no usable index" : "content changed"
@@ -66,7 +66,8 @@ public struct IndexStore: Sendable {
         var indexed: [IndexedArticle] = []
         var changed: [ContentScanner.File] = []
         for file in files {
-            if let article = kept[file.relativePath], article.size == file.size, article.modified == file.modified {
+            if let article = kept[file.relativePath], let previous, article.stamp == file.stamp,
+               !Self.isRacy(file.stamp, builtAt: previous.builtAt) {
                 indexed.append(article)
             } else {
                 changed.append(file)
@@ -78,7 +79,7 @@ public struct IndexStore: Sendable {
             case .article(let article, let found):
                 let errors = found.filter { $0.severity == .error }
                 guard errors.isEmpty else { return (nil, errors) }
-                return (article.draft ? nil : IndexedArticle(article, size: file.size, modified: file.modified), [])
+                return (article.draft ? nil : IndexedArticle(article, stamp: file.stamp), [])
             case .unreadable(_, let found):
                 return (nil, found)
             }
@@ -87,7 +88,7 @@ public struct IndexStore: Sendable {
             if let article { indexed.append(article) }
             diagnostics += found
         }
-        let bytes = SearchIndexBuilder.build(indexed, treeHash: treeHash)
+        let bytes = SearchIndexBuilder.build(indexed, treeHash: treeHash, builtAt: Self.now())
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
         try? AtomicFile.write(bytes, to: indexPath)
         let index = (try? SearchIndex(bytes: bytes)) ?? previousOrEmpty(treeHash)
@@ -96,7 +97,22 @@ public struct IndexStore: Sendable {
 
     private func previousOrEmpty(_ treeHash: UInt64) -> SearchIndex {
         // Unreachable in practice: an empty index always decodes.
-        try! SearchIndex(bytes: SearchIndexBuilder.build([], treeHash: treeHash))
+        try! SearchIndex(bytes: SearchIndexBuilder.build([], treeHash: treeHash, builtAt: 0))
+    }
+
+    /// Timestamps have a coarse tick (a few milliseconds on ext4): a file changed just before the
+    /// index was built could change again without its stamp changing, so it is re-read.
+    /// (Git calls these entries "racily clean".)
+    static let racyWindow: Int64 = 100_000_000
+
+    static func isRacy(_ stamp: FileStamp, builtAt: Int64) -> Bool {
+        stamp.latest >= builtAt - racyWindow
+    }
+
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     /// A fingerprint of every article file's path, size and modification time, the folder and the format.
@@ -106,8 +122,10 @@ public struct IndexStore: Sendable {
         hasher.add(UInt64(SearchIndex.formatVersion))
         for file in files {
             hasher.add(file.relativePath)
-            hasher.add(UInt64(bitPattern: file.size))
-            hasher.add(UInt64(bitPattern: file.modified))
+            hasher.add(UInt64(bitPattern: file.stamp.size))
+            hasher.add(UInt64(bitPattern: file.stamp.modified))
+            hasher.add(UInt64(bitPattern: file.stamp.changed))
+            hasher.add(file.stamp.inode)
         }
         return hasher.value
     }

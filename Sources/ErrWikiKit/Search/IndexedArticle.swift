@@ -5,20 +5,18 @@ public struct IndexedArticle: Sendable, Hashable {
     var termWeights: [String: UInt32]
     /// Σ of all term weights: the weighted length BM25 normalises by.
     var length: UInt32
-    /// Size and modification time of the file when it was indexed.
-    var size: Int64
-    var modified: Int64
+    /// The file's stamp when it was indexed.
+    var stamp: FileStamp
 
-    init(info: ArticleSummary, termWeights: [String: UInt32], size: Int64, modified: Int64) {
+    init(info: ArticleSummary, termWeights: [String: UInt32], stamp: FileStamp) {
         self.info = info
         self.termWeights = termWeights
         self.length = termWeights.values.reduce(0, +)
-        self.size = size
-        self.modified = modified
+        self.stamp = stamp
     }
 
     /// Extracts every searchable field of an article (see `SearchField` for the weights).
-    init(_ article: Article, size: Int64, modified: Int64) {
+    init(_ article: Article, stamp: FileStamp) {
         var weights: [String: UInt32] = [:]
         for field in SearchField.allCases {
             let units = UInt32(field.weight * 2)
@@ -28,7 +26,7 @@ public struct IndexedArticle: Sendable, Hashable {
                 }
             }
         }
-        self.init(info: ArticleSummary(article), termWeights: weights, size: size, modified: modified)
+        self.init(info: ArticleSummary(article), termWeights: weights, stamp: stamp)
     }
 }
 

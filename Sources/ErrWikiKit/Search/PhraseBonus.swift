@@ -20,18 +20,25 @@ enum PhraseBonus {
     }
 }
 
-/// Rewards titles that contain most of the query's significant words (in any order): the title is
-/// the most deliberate summary of what an article is about.
+/// Rewards titles that say what the query says: most of the query's significant words in the title
+/// (any order), and most of the title's words in the query (a title that *is* the query beats a
+/// long title that merely contains it: "No space left on device" is ENOSPC, not the inode article).
 enum TitleCoverage {
-    /// Points when every significant word is in the title; proportionally less for some.
-    static let full = 8.0
+    /// Points when every significant query word is in the title; proportionally less for some.
+    static let queryInTitle = 8.0
+    /// Points when every title word is in the query.
+    static let titleInQuery = 12.0
 
     /// - Parameter alternatives: per significant query word, the vocabulary words standing for it
     ///   (itself, its completions or its correction).
     static func score(_ title: String, alternatives: [Set<String>]) -> Double {
         guard alternatives.count >= 2 else { return 0 }
-        let words = Set(Tokenizer.terms(in: title))
+        let titleWords = Tokenizer.terms(in: title)
+        let words = Set(titleWords)
         let found = alternatives.count { !$0.isDisjoint(with: words) }
-        return full * Double(found) / Double(alternatives.count)
+        let queryWords = alternatives.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let covered = titleWords.count { queryWords.contains($0) || SearchQuery.stopWords.contains($0) }
+        return queryInTitle * Double(found) / Double(alternatives.count)
+            + titleInQuery * Double(covered) / Double(max(1, titleWords.count))
     }
 }

@@ -214,7 +214,8 @@ public struct Ranker: Sendable {
         let line = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
         for position in hits.indices.prefix(40) where hits[position].kind > .logPattern {
             let matched = hits[position].article.patterns.contains { source in
-                (try? LogPattern(source))?.matches(line) ?? false
+                // A typed message rarely keeps the log's capitals.
+                (try? LogPattern(source, ignoringCase: true))?.matches(line) ?? false
             }
             if matched { hits[position].kind = .logPattern }
         }

@@ -13,6 +13,9 @@ public struct SearchIndex: Sendable {
     private let storage: IndexBytes
     /// Fingerprint of the content tree the index was built from.
     public let treeHash: UInt64
+    /// When the index was built (nanoseconds since 1970): files touched shortly before it may have
+    /// changed again within one timestamp tick, so they are not trusted (see `IndexStore`).
+    public let builtAt: Int64
     public let articleCount: Int
     public let averageLength: Double
     private let articles: Table
@@ -48,6 +51,7 @@ public struct SearchIndex: Sendable {
             for expected in Self.magic where try reader.u8() != expected { throw ByteReader.Corrupt() }
             guard try reader.u32() == Self.formatVersion else { throw ByteReader.Corrupt() }
             header.treeHash = try reader.u64()
+            header.builtAt = Int64(bitPattern: try reader.u64())
             guard try reader.u64() == UInt64(raw.count) else { throw ByteReader.Corrupt() }
             header.lengthSum = try reader.u64()
             header.lengthsOffset = Int(try reader.u64())
@@ -58,6 +62,7 @@ public struct SearchIndex: Sendable {
             }
         }(bytes)
         treeHash = header.treeHash
+        builtAt = header.builtAt
         (articles, terms, postings, keys, keyPostings) = (header.tables[0], header.tables[1], header.tables[2], header.tables[3], header.tables[4])
         articleCount = articles.count
         guard terms.count == postings.count, keys.count == keyPostings.count,
@@ -68,6 +73,7 @@ public struct SearchIndex: Sendable {
 
     private struct Header {
         var treeHash: UInt64 = 0
+        var builtAt: Int64 = 0
         var lengthSum: UInt64 = 0
         var lengthsOffset = 0
         var tables: [Table] = []
@@ -247,7 +253,7 @@ public struct SearchIndex: Sendable {
         }
         return try (0..<articleCount).map { index in
             let record = try record(index)
-            return IndexedArticle(info: record.info, termWeights: weights[index], size: record.size, modified: record.modified)
+            return IndexedArticle(info: record.info, termWeights: weights[index], stamp: record.stamp)
         }
     }
 }
@@ -255,8 +261,7 @@ public struct SearchIndex: Sendable {
 /// An article's record in the index: its summary and the fingerprint of its file.
 struct IndexedRecord {
     var info: ArticleSummary
-    var size: Int64
-    var modified: Int64
+    var stamp: FileStamp
 
     func write(_ writer: inout ByteWriter) {
         writer.string(info.id)
@@ -268,8 +273,10 @@ struct IndexedRecord {
         writer.strings(info.tags)
         writer.strings(info.patterns)
         writer.string(info.relativePath)
-        writer.u64(UInt64(bitPattern: size))
-        writer.u64(UInt64(bitPattern: modified))
+        writer.u64(UInt64(bitPattern: stamp.size))
+        writer.u64(UInt64(bitPattern: stamp.modified))
+        writer.u64(UInt64(bitPattern: stamp.changed))
+        writer.u64(stamp.inode)
     }
 
     static func read(_ reader: inout ByteReader) throws -> IndexedRecord {
@@ -283,7 +290,8 @@ struct IndexedRecord {
         info.patterns = try reader.strings()
         info.relativePath = try reader.string()
         let size = Int64(bitPattern: try reader.u64()), modified = Int64(bitPattern: try reader.u64())
-        return IndexedRecord(info: info, size: size, modified: modified)
+        let changed = Int64(bitPattern: try reader.u64()), inode = try reader.u64()
+        return IndexedRecord(info: info, stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode))
     }
 }
 

@@ -1,6 +1,6 @@
 /// Serialises indexed articles into the `SearchIndex` file format.
 enum SearchIndexBuilder {
-    static func build(_ articles: [IndexedArticle], treeHash: UInt64) -> [UInt8] {
+    static func build(_ articles: [IndexedArticle], treeHash: UInt64, builtAt: Int64) -> [UInt8] {
         let articles = articles.sorted { $0.info.id < $1.info.id || ($0.info.id == $1.info.id && $0.info.relativePath < $1.info.relativePath) }
 
         // Inverted lists: term → [(article, weight)], articles in ascending order.
@@ -22,7 +22,7 @@ enum SearchIndexBuilder {
         let tables: [[[UInt8]]] = [
             articles.map { article in
                 var writer = ByteWriter()
-                IndexedRecord(info: article.info, size: article.size, modified: article.modified).write(&writer)
+                IndexedRecord(info: article.info, stamp: article.stamp).write(&writer)
                 return writer.bytes
             },
             sortedTerms.map { Array($0.utf8) },
@@ -50,8 +50,8 @@ enum SearchIndexBuilder {
             },
         ]
 
-        // Header size: magic 8, version 4, tree hash 8, file size 8, length sum 8, lengths offset 8, 5 × (8 + 4).
-        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 5 * 12
+        // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, 5 × (8 + 4).
+        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 5 * 12
         var body = ByteWriter()
         var tablePositions: [(Int, Int)] = []
         for entries in tables {
@@ -71,6 +71,7 @@ enum SearchIndexBuilder {
         for byte in SearchIndex.magic { header.u8(byte) }
         header.u32(SearchIndex.formatVersion)
         header.u64(treeHash)
+        header.u64(UInt64(bitPattern: builtAt))
         header.u64(UInt64(headerSize + body.bytes.count))
         header.u64(articles.reduce(0) { $0 + UInt64($1.length) })
         header.u64(UInt64(lengthsOffset))

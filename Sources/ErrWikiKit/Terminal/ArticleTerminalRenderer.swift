@@ -78,6 +78,7 @@ public struct ArticleTerminalRenderer: Sendable {
     private func steps(_ steps: [Step]) -> [String] {
         var lines: [String] = []
         for (number, step) in steps.enumerated() {
+            if number > 0 { lines.append("") }
             let label = "\(number + 1). "
             let indent = String(repeating: " ", count: label.count + 2)
             lines += wrapper.wrap([Span(label, .label)] + InlineSpans.spans(step.title), firstIndent: "  ", restIndent: indent)

@@ -1,5 +1,5 @@
 /// Wraps styled text to a width. Widths are counted in characters on the text before styling, so
-/// escape codes never break the layout.
+/// escape codes never break the layout; neighbouring words of one style share one escape sequence.
 public struct TextWrapper: Sendable {
     public var style: TerminalStyle
     public var width: Int
@@ -12,30 +12,29 @@ public struct TextWrapper: Sendable {
     /// Lines of `spans`, the first starting with `firstIndent`, the rest with `restIndent`.
     public func wrap(_ spans: [Span], firstIndent: String = "", restIndent: String = "") -> [String] {
         var lines: [String] = []
-        var line = firstIndent
-        var lineWidth = firstIndent.count
-        var lineHasWord = false
+        var line = LineBuilder(indent: firstIndent)
         var pendingSpace = false
 
-        func newLine() {
-            lines.append(line)
-            line = restIndent
-            lineWidth = restIndent.count
-            lineHasWord = false
-            pendingSpace = false
-        }
-
         for span in spans {
-            if span.text == "\n" { newLine(); continue }
+            if span.text == "\n" {
+                lines.append(line.render(style))
+                line = LineBuilder(indent: restIndent)
+                pendingSpace = false
+                continue
+            }
             var word = ""
             func flush() {
                 guard !word.isEmpty else { return }
-                let needed = word.count + (pendingSpace && lineHasWord ? 1 : 0)
-                if lineHasWord && lineWidth + needed > width { newLine() }
-                if pendingSpace && lineHasWord { line += " "; lineWidth += 1 }
-                line += style.apply(span.style, to: word)
-                lineWidth += word.count
-                lineHasWord = true
+                let space = pendingSpace && line.hasWords
+                if line.hasWords && line.width + (space ? 1 : 0) + word.count > width {
+                    lines.append(line.render(style))
+                    line = LineBuilder(indent: restIndent)
+                } else if space {
+                    // The space joins the run only between two words of one style.
+                    line.append(" ", line.lastStyle == span.style ? span.style : nil)
+                }
+                line.append(word, span.style)
+                line.hasWords = true
                 pendingSpace = false
                 word = ""
             }
@@ -49,7 +48,35 @@ public struct TextWrapper: Sendable {
             }
             flush()
         }
-        if lineHasWord || lines.isEmpty { lines.append(line) }
+        if line.hasWords || lines.isEmpty { lines.append(line.render(style)) }
         return lines
+    }
+
+    /// One output line as runs of equally styled text.
+    private struct LineBuilder {
+        var indent: String
+        var runs: [(text: String, style: TextStyle?)] = []
+        var width: Int
+        var hasWords = false
+
+        init(indent: String) {
+            self.indent = indent
+            width = indent.count
+        }
+
+        mutating func append(_ text: String, _ style: TextStyle?) {
+            width += text.count
+            if let last = runs.last, last.style == style {
+                runs[runs.count - 1].text += text
+            } else {
+                runs.append((text, style))
+            }
+        }
+
+        var lastStyle: TextStyle? { runs.last?.style }
+
+        func render(_ terminal: TerminalStyle) -> String {
+            indent + runs.map { terminal.apply($0.style, to: $0.text) }.joined()
+        }
     }
 }

@@ -1,0 +1,158 @@
+import ErrWikiKit
+import ErrWikiTestSupport
+import Foundation
+import Testing
+
+/// The persisted index: never stale, rebuilt when damaged, safe with concurrent lookups.
+@Suite struct IndexStoreTests {
+    static func article(_ id: String, title: String, code: String) -> String {
+        """
+        ---
+        title: \(title)
+        category: sample
+        severity: medium
+        summary: About \(title).
+        codes: [\(code)]
+        causes: [Something]
+        steps: [Fix it.]
+        ---
+        Body of \(id).
+
+        """
+    }
+
+    /// A content folder with three articles and a private cache folder.
+    struct Sandbox {
+        let base: URL
+        var content: URL { base.appendingPathComponent("content") }
+        var cache: String { base.appendingPathComponent("cache").path }
+        var store: IndexStore { IndexStore(contentRoot: content.path, cacheFolder: cache) }
+
+        init() throws {
+            base = try FixturePaths.temporaryFolder()
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("sample"), withIntermediateDirectories: true)
+            for (id, title, code) in [("alpha", "Alpha failure", "EALPHA"), ("beta", "Beta failure", "EBETA"), ("gamma", "Gamma failure", "EGAMMA")] {
+                try write(id, IndexStoreTests.article(id, title: title, code: code))
+            }
+        }
+
+        /// Writes in place (as `echo >>` or a simple editor would); `atomically` renames a new file over it.
+        func write(_ id: String, _ text: String, atomically: Bool = false) throws {
+            try text.write(to: content.appendingPathComponent("sample/\(id).md"), atomically: atomically, encoding: .utf8)
+        }
+
+        /// Waits out the window in which a just-written file is not trusted (see `IndexStore.isRacy`).
+        func settle() { usleep(150_000) }
+
+        func remove() { try? FileManager.default.removeItem(at: base) }
+    }
+
+    @Test func buildsOnceThenReusesTheIndex() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let first = sandbox.store.open()
+        #expect(first.freshness == .rebuilt(reparsed: 3, reason: "no usable index"))
+        #expect(first.index.articleCount == 3)
+        #expect(FileManager.default.fileExists(atPath: sandbox.store.indexPath))
+        // Files written just before the build are re-read once, then the index is trusted.
+        sandbox.settle()
+        _ = sandbox.store.open()
+        #expect(sandbox.store.open().freshness == .upToDate)
+    }
+
+    @Test func anEditIsSeenByTheNextLookupAndOnlyThatFileIsReread() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        sandbox.settle()
+        _ = sandbox.store.open()
+        // Same size, new content, written in place: the stamp must give it away.
+        try sandbox.write("beta", IndexStoreTests.article("beta", title: "Delta failure", code: "EBETA"))
+        let reopened = sandbox.store.open()
+        #expect(reopened.freshness == .rebuilt(reparsed: 1, reason: "content changed"))
+        let hits = Ranker(index: reopened.index).search("delta").hits
+        #expect(hits.first?.article.id == "beta")
+        #expect(hits.first?.article.title == "Delta failure")
+        #expect(Ranker(index: reopened.index).search("alpha").hits.first?.article.id == "alpha")
+    }
+
+    @Test func addedAndRemovedFilesAreSeen() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        _ = sandbox.store.open()
+        try sandbox.write("epsilon", IndexStoreTests.article("epsilon", title: "Epsilon failure", code: "EEPS"))
+        try FileManager.default.removeItem(at: sandbox.content.appendingPathComponent("sample/alpha.md"))
+        let index = sandbox.store.open().index
+        #expect(Ranker(index: index).all().map(\.article.id) == ["beta", "epsilon", "gamma"])
+    }
+
+    @Test(arguments: ["garbage", "truncated", "other version", "empty"])
+    func aDamagedIndexIsRebuiltNotTrusted(damage: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        _ = sandbox.store.open()
+        let path = sandbox.store.indexPath
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        switch damage {
+        case "garbage": bytes = (0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        case "truncated": bytes = Array(bytes.prefix(bytes.count / 2))
+        case "other version": bytes[8] = 99
+        default: bytes = []
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let reopened = sandbox.store.open()
+        #expect(reopened.freshness == .rebuilt(reparsed: 3, reason: "no usable index"))
+        #expect(Ranker(index: reopened.index).search("EBETA").hits.first?.article.id == "beta")
+    }
+
+    @Test func corruptPostingsInsideAValidHeaderDoNotCrash() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let built = sandbox.store.open().index
+        let path = sandbox.store.indexPath
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // Flip every byte after the header: offsets stay checked, every read is bounds-checked.
+        for offset in 120..<bytes.count { bytes[offset] ^= 0xFF }
+        if let damaged = try? SearchIndex(bytes: bytes) {
+            _ = Ranker(index: damaged).search("failure alpha")
+            _ = Ranker(index: damaged).all()
+        }
+        #expect(built.articleCount == 3)
+    }
+
+    @Test func articlesWithErrorsAndDraftsAreLeftOutAndReported() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write("broken", "---\ntitle: [\n---\n")
+        try sandbox.write("draft", IndexStoreTests.article("draft", title: "Draft failure", code: "EDRAFT").replacingOccurrences(of: "steps:", with: "draft: true\nsteps:"))
+        let opened = sandbox.store.open()
+        #expect(Ranker(index: opened.index).all().map(\.article.id) == ["alpha", "beta", "gamma"])
+        #expect(opened.diagnostics.map(\.rule) == [.yamlSyntax])
+    }
+
+    @Test func concurrentLookupsWhileContentChangesNeverFail() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let store = sandbox.store
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for round in 0..<20 {
+                    // Atomic saves, as editors do: a reader sees the old file or the new, never half.
+                    try? sandbox.write("beta", IndexStoreTests.article("beta", title: "Beta failure \(round)", code: "EBETA"), atomically: true)
+                }
+                return true
+            }
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<10).allSatisfy { _ in
+                        let index = store.open().index
+                        // Always a complete index: all three articles, whatever round it saw.
+                        return index.articleCount == 3 && Ranker(index: index).search("EALPHA").hits.first?.article.id == "alpha"
+                    }
+                }
+            }
+            for await ok in group { #expect(ok) }
+        }
+        let final = store.open()
+        #expect(Ranker(index: final.index).search("EBETA").hits.first?.article.title == "Beta failure 19")
+    }
+}
