@@ -1,0 +1,117 @@
+import ErrWikiTestSupport
+import Foundation
+import Testing
+
+/// `errwiki lookup` and `errwiki show` as a user runs them.
+@Suite struct LookupCommandTests {
+    static let wiki = FixturePaths.fixtures().appendingPathComponent("../../ErrWikiKitTests/Fixtures/ranking-wiki").standardized
+    let cache: URL
+
+    init() throws {
+        cache = try FixturePaths.temporaryFolder()
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        var env = ["XDG_CACHE_HOME": cache.path]
+        for (key, value) in environment { env[key] = value }
+        return try CommandRunner.run(arguments + ["--content", Self.wiki.path], in: cache, environment: env)
+    }
+
+    @Test func aClearWinnerPrintsTheArticle() throws {
+        let result = try run(["lookup", "oom"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Linux OOM Killer — Out of Memory: Killed Process\nCRITICAL · kernel · OOM, oom-kill\n"))
+        #expect(result.stdout.contains("\nSteps\n  1. Find OOM events in the kernel log\njournalctl -k -b | grep -Ei"))
+        #expect(!result.stdout.contains("\u{1B}"), "piped output must be plain")
+    }
+
+    @Test func anAmbiguousQueryPrintsARankedList() throws {
+        let result = try run(["lookup", "permission denied"])
+        #expect(result.status == 0)
+        let firstLine = try #require(result.stdout.split(separator: "\n").first)
+        #expect(firstLine.hasPrefix("medium   eacces "))
+    }
+
+    @Test func aCorrectionIsAnnounced() throws {
+        let result = try run(["lookup", "--list", "conection refused"])
+        #expect(result.stdout.hasPrefix("showing results for connection refused\n"))
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let result = try run(["lookup", "--json", "--limit", "2", "conection refused"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["query"] as? String == "conection refused")
+        #expect(object["corrected"] as? String == "connection refused")
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        for entry in results {
+            #expect(Set(entry.keys) == ["id", "title", "category", "severity", "score", "match", "path"])
+            #expect(entry["score"] is Double)
+            #expect((entry["path"] as? String)?.hasSuffix(".md") == true)
+        }
+        #expect(results.first?["id"] as? String == "econnrefused")
+    }
+
+    @Test func jsonSaysNullWhenNothingWasCorrected() throws {
+        let result = try run(["lookup", "--json", "ENOSPC"])
+        #expect(result.stdout.contains("\"corrected\" : null"))
+    }
+
+    @Test func noMatchExitsOneWithSuggestions() throws {
+        let result = try run(["lookup", "oomx"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "no article matches 'oomx'\ndid you mean: oom, oomd?\n")
+    }
+
+    @Test func listWithoutAQueryListsEveryArticleForFzf() throws {
+        let result = try run(["lookup", "--list"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 64)
+        #expect(lines.first == "apt-could-not-get-lock\tmedium\tE: Could not get lock /var/lib/dpkg/lock-frontend — apt/dpkg lock held by another process")
+    }
+
+    @Test func sectionPrintsOnePart() throws {
+        let result = try run(["lookup", "--section", "causes", "ENOSPC"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("  • "))
+        #expect(!result.stdout.contains("Steps"))
+    }
+
+    @Test func filtersNarrowTheResults() throws {
+        let result = try run(["lookup", "--json", "--category", "docker", "permission denied"])
+        #expect(!result.stdout.contains("\"category\" : \"errno\""))
+        let severity = try run(["lookup", "--json", "--severity", "critical", "memory"])
+        #expect(!severity.stdout.contains("\"severity\" : \"high\""))
+    }
+
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        let always = try run(["lookup", "--color", "always", "oom"])
+        #expect(always.stdout.contains("\u{1B}[1;97;41mCRITICAL\u{1B}[0m"))
+        let never = try run(["lookup", "--color", "never", "oom"])
+        #expect(!never.stdout.contains("\u{1B}"))
+    }
+
+    @Test func showPrintsOneArticleByExactID() throws {
+        let result = try run(["show", "enospc"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("ENOSPC — No Space Left on Device\n"))
+        let missing = try run(["show", "enospcc"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("no article has the id 'enospcc'\ndid you mean: enospc"))
+    }
+
+    @Test(arguments: [["lookup"], ["lookup", "--limit", "0", "oom"], ["lookup", "--section", "body", "oom"], ["lookup", "--severity", "urgent", "oom"], ["show"]])
+    func usageErrorsExitSixtyFour(arguments: [String]) throws {
+        let result = try run(arguments)
+        #expect(result.status == 64, "\(result)")
+    }
+
+    @Test func theIndexIsBuiltOnceInTheCacheFolder() throws {
+        _ = try run(["lookup", "oom"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("errwiki").path)
+        #expect(files.count == 1)
+        #expect(files.first?.hasPrefix("index-") == true)
+    }
+}
