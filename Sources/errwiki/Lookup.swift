@@ -17,7 +17,7 @@ struct Lookup: ParsableCommand {
         """
     )
 
-    @Argument(help: "What to look for. Words are joined with spaces.")
+    @Argument(help: "What to look for. Words are joined with spaces.", completion: ArticleIDCompletion.kind)
     var query: [String] = []
 
     @OptionGroup var content: ContentOption

@@ -7,7 +7,7 @@ struct Show: ParsableCommand {
         discussion: "Exit status: 0 shown, 1 no such id, 64 usage error.\n\nExample:\n  errwiki show linux-oom-killer"
     )
 
-    @Argument(help: "The article id.")
+    @Argument(help: "The article id.", completion: ArticleIDCompletion.kind)
     var id: String
 
     @OptionGroup var content: ContentOption

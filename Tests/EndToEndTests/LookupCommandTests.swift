@@ -114,4 +114,12 @@ import Testing
         #expect(files.count == 1)
         #expect(files.first?.hasPrefix("index-") == true)
     }
+
+    @Test func shellCompletionOffersArticleIDs() throws {
+        let script = try CommandRunner.run(["--generate-completion-script", "bash"], in: cache)
+        #expect(script.stdout.contains("---completion show -- positional@0"))
+        let result = try CommandRunner.run(["---completion", "show", "--", "positional@0", "4", "3", "errwiki", "show", "--content", Self.wiki.path, "eno"],
+                                           in: cache, environment: ["XDG_CACHE_HOME": cache.path])
+        #expect(result.stdout == "enoent\nenospc\n")
+    }
 }

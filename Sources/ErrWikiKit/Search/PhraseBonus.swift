@@ -12,7 +12,7 @@ enum PhraseBonus {
         let pairs = zip(words, words.dropFirst()).map { " \($0) \($1) " }
         func pairsFound(in text: String) -> Double {
             let key = " " + Tokenizer.key(text) + " "
-            return Double(pairs.count { key.contains($0) })
+            return Double(pairs.count { ByteSearch.contains(key, $0) })
         }
         return titlePair * pairsFound(in: article.title)
             + codePair * article.codes.map(pairsFound).reduce(0, +)

@@ -11,7 +11,7 @@ import Foundation
 public struct Ranker: Sendable {
     public var index: SearchIndex
     /// How many of the best BM25 candidates get their title and phrase bonuses computed.
-    static let rescoredCandidates = 200
+    static let rescoredCandidates = 60
     /// BM25 parameters.
     var k1 = 1.2
     var b = 0.4
@@ -212,10 +212,13 @@ public struct Ranker: Sendable {
     /// would cost more than the rest of the lookup.
     func promoteLogPatternMatches(_ hits: inout [SearchHit], query: SearchQuery) {
         let line = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let queryWords = Set(query.terms)
         for position in hits.indices.prefix(40) where hits[position].kind > .logPattern {
             let matched = hits[position].article.patterns.contains { source in
+                // Compiling a pattern costs far more than checking that the line has its words.
+                guard PatternWords.mayMatch(source, words: queryWords) else { return false }
                 // A typed message rarely keeps the log's capitals.
-                (try? LogPattern(source, ignoringCase: true))?.matches(line) ?? false
+                return (try? LogPattern(source, ignoringCase: true))?.matches(line) ?? false
             }
             if matched { hits[position].kind = .logPattern }
         }

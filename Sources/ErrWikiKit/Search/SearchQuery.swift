@@ -21,5 +21,5 @@ public struct SearchQuery: Sendable, Hashable {
     ]
 
     /// Whether a query looks like a pasted log line rather than a few typed words.
-    var looksLikeLogLine: Bool { terms.count >= 4 || text.contains(": ") }
+    var looksLikeLogLine: Bool { terms.count >= 4 || ByteSearch.contains(text, ": ") }
 }
