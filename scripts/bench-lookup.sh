@@ -35,7 +35,7 @@ print(f"warm lookups: {len(times)} runs over {len(runs)} queries: p50 {q(0.50):.
 for r in runs:
     print(f"  {statistics.median(r['times'])*1000:6.1f} ms  {r['command'].split(' --content ')[1].split(' ', 1)[1]}")
 PY
-file=$(find "$content" -name '*.md' | head -1)
+file=$(find "$content" -name '*.md' -print -quit)
 touch "$file"
 start=$(date +%s%N); "$bin" lookup --list --content "$content" oom >/dev/null || true; end=$(date +%s%N)
 echo "first lookup after touching one file: $(( (end - start) / 1000000 )) ms"

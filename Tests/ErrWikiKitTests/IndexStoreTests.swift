@@ -155,4 +155,25 @@ import Testing
         let final = store.open()
         #expect(Ranker(index: final.index).search("EBETA").hits.first?.article.title == "Beta failure 19")
     }
+
+    @Test func anIncrementalRebuildEqualsAFullBuild() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        sandbox.settle()
+        _ = sandbox.store.open()
+        try sandbox.write("beta", IndexStoreTests.article("beta", title: "Beta failure with sockets", code: "EBETA"))
+        try sandbox.write("delta", IndexStoreTests.article("delta", title: "Delta failure", code: "EDELTA"))
+        try FileManager.default.removeItem(at: sandbox.content.appendingPathComponent("sample/gamma.md"))
+        let incremental = sandbox.store.open()
+        #expect(incremental.freshness == .rebuilt(reparsed: 2, reason: "content changed"))
+        let full = IndexStore(contentRoot: sandbox.content.path, cacheFolder: sandbox.base.appendingPathComponent("fresh").path).open()
+        #expect(full.freshness == .rebuilt(reparsed: 3, reason: "no usable index"))
+        #expect(incremental.index.termCount == full.index.termCount)
+        for query in ["failure", "sockets", "EDELTA", "alpha", "EGAMMA", "failure beta"] {
+            let a = Ranker(index: incremental.index).search(query).hits.map { "\($0.article.id) \($0.score)" }
+            let b = Ranker(index: full.index).search(query).hits.map { "\($0.article.id) \($0.score)" }
+            #expect(a == b, "\(query)")
+        }
+        #expect((0..<full.index.termCount).map(full.index.term(at:)) == (0..<incremental.index.termCount).map(incremental.index.term(at:)))
+    }
 }

@@ -59,16 +59,18 @@ public struct IndexStore: Sendable {
     private func rebuild(files: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?, reason: String,
                          scanner: ContentScanner) -> Opened {
         // Keep what the previous index knew about files that have not changed since.
-        var kept: [String: IndexedArticle] = [:]
-        if let previous, let old = try? previous.allArticles() {
-            for article in old { kept[article.info.relativePath] = article }
+        var previousByPath: [String: (article: Int, stamp: FileStamp)] = [:]
+        if let previous {
+            for article in 0..<previous.articleCount {
+                if let record = try? previous.record(article) { previousByPath[record.info.relativePath] = (article, record.stamp) }
+            }
         }
-        var indexed: [IndexedArticle] = []
+        var kept: [Int] = []
         var changed: [ContentScanner.File] = []
         for file in files {
-            if let article = kept[file.relativePath], let previous, article.stamp == file.stamp,
+            if let known = previousByPath[file.relativePath], let previous, known.stamp == file.stamp,
                !Self.isRacy(file.stamp, builtAt: previous.builtAt) {
-                indexed.append(article)
+                kept.append(known.article)
             } else {
                 changed.append(file)
             }
@@ -84,11 +86,12 @@ public struct IndexStore: Sendable {
                 return (nil, found)
             }
         }
+        var indexed: [IndexedArticle] = []
         for (article, found) in loaded {
             if let article { indexed.append(article) }
             diagnostics += found
         }
-        let bytes = SearchIndexBuilder.build(indexed, treeHash: treeHash, builtAt: Self.now())
+        let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, treeHash: treeHash, builtAt: Self.now())
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
         try? AtomicFile.write(bytes, to: indexPath)
         let index = (try? SearchIndex(bytes: bytes)) ?? previousOrEmpty(treeHash)

@@ -243,18 +243,14 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// Every article with its term weights, rebuilt from the postings: what an incremental
-    /// rebuild keeps for files that did not change.
-    func allArticles() throws -> [IndexedArticle] {
-        var weights = [[String: UInt32]](repeating: [:], count: articleCount)
-        for termIndex in 0..<terms.count {
-            let term = self.term(at: termIndex)
-            for (article, weight) in postings(termIndex) { weights[article][term] = weight }
-        }
-        return try (0..<articleCount).map { index in
-            let record = try record(index)
-            return IndexedArticle(info: record.info, termWeights: weights[index], stamp: record.stamp)
-        }
+    /// The bytes of a term (for merging vocabularies).
+    func termBytes(_ index: Int) -> [UInt8] {
+        withBytes { Array($0[range(terms, index)]) }
+    }
+
+    /// Compares a term with `key` in byte order: negative, zero or positive.
+    func compareTerm(_ index: Int, with key: [UInt8]) -> Int {
+        compare(terms, index, with: key)
     }
 }
 

@@ -1,71 +1,118 @@
-/// Serialises indexed articles into the `SearchIndex` file format.
+/// Serialises the `SearchIndex` file format, from freshly indexed articles and, on an incremental
+/// rebuild, the articles of the previous index that did not change. Kept articles are copied from
+/// the previous index's postings term by term (a merge of two sorted vocabularies), never turned
+/// back into per-article dictionaries: that keeps a one-file change on a large wiki cheap.
 enum SearchIndexBuilder {
-    static func build(_ articles: [IndexedArticle], treeHash: UInt64, builtAt: Int64) -> [UInt8] {
-        let articles = articles.sorted { $0.info.id < $1.info.id || ($0.info.id == $1.info.id && $0.info.relativePath < $1.info.relativePath) }
-
-        // Inverted lists: term → [(article, weight)], articles in ascending order.
-        var inverted: [String: [(Int, UInt32)]] = [:]
-        for (index, article) in articles.enumerated() {
-            for (term, weight) in article.termWeights { inverted[term, default: []].append((index, weight)) }
-        }
-        let sortedTerms = inverted.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-
-        var keyArticles: [String: Set<Int>] = [:]
-        for (index, article) in articles.enumerated() {
-            for text in [article.info.id] + article.info.codes {
-                let key = Tokenizer.key(text)
-                if !key.isEmpty { keyArticles[key, default: []].insert(index) }
+    static func build(_ added: [IndexedArticle], keeping kept: [Int] = [], of previous: SearchIndex? = nil,
+                      treeHash: UInt64, builtAt: Int64) -> [UInt8] {
+        // The articles of the new index, ordered by id (then path).
+        enum Source {
+            case kept(old: Int, record: IndexedRecord)
+            case added(IndexedArticle)
+            var info: ArticleSummary {
+                switch self {
+                case .kept(_, let record): return record.info
+                case .added(let article): return article.info
+                }
             }
         }
-        let sortedKeys = keyArticles.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-
-        let tables: [[[UInt8]]] = [
-            articles.map { article in
-                var writer = ByteWriter()
+        var sources: [Source] = added.map { .added($0) }
+        if let previous {
+            for old in kept { if let record = try? previous.record(old) { sources.append(.kept(old: old, record: record)) } }
+        }
+        sources.sort { lhs, rhs in
+            let (a, b) = (lhs.info, rhs.info)
+            return a.id != b.id ? ContentScanner.byteOrder(a.id, b.id) : ContentScanner.byteOrder(a.relativePath, b.relativePath)
+        }
+        var oldToNew = [Int](repeating: -1, count: previous?.articleCount ?? 0)
+        var lengths: [UInt32] = []
+        var records = TableWriter()
+        var keyArticles: [String: [Int]] = [:]
+        var addedInverted: [[UInt8]: [(Int, UInt32)]] = [:]
+        for (index, source) in sources.enumerated() {
+            var writer = ByteWriter()
+            switch source {
+            case .kept(let old, let record):
+                oldToNew[old] = index
+                lengths.append(previous!.length(ofArticle: old))
+                record.write(&writer)
+            case .added(let article):
+                lengths.append(article.length)
                 IndexedRecord(info: article.info, stamp: article.stamp).write(&writer)
-                return writer.bytes
-            },
-            sortedTerms.map { Array($0.utf8) },
-            sortedTerms.map { term in
-                var writer = ByteWriter()
-                let list = inverted[term]!
-                writer.varint(UInt64(list.count))
-                var previous = 0
-                for (article, weight) in list {
-                    writer.varint(UInt64(article - previous))
-                    writer.varint(UInt64(weight))
-                    previous = article
+                for (term, weight) in article.termWeights { addedInverted[Array(term.utf8), default: []].append((index, weight)) }
+            }
+            records.add(writer.bytes)
+            for text in [source.info.id] + source.info.codes {
+                let key = Tokenizer.key(text)
+                if !key.isEmpty, keyArticles[key]?.last != index { keyArticles[key, default: []].append(index) }
+            }
+        }
+
+        // Merge the previous vocabulary with the new articles' terms, both in byte order.
+        let addedTerms = addedInverted.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        var terms = TableWriter()
+        var postings = TableWriter()
+        func emit(_ term: [UInt8], _ list: [(Int, UInt32)]) {
+            guard !list.isEmpty else { return }
+            terms.add(term)
+            var writer = ByteWriter()
+            writer.varint(UInt64(list.count))
+            var previousArticle = 0
+            for (article, weight) in list {
+                writer.varint(UInt64(article - previousArticle))
+                writer.varint(UInt64(weight))
+                previousArticle = article
+            }
+            postings.add(writer.bytes)
+        }
+        var oldTerm = 0, newTerm = 0
+        let oldCount = previous?.termCount ?? 0
+        while oldTerm < oldCount || newTerm < addedTerms.count {
+            let order: Int
+            if oldTerm == oldCount { order = 1 } else if newTerm == addedTerms.count { order = -1 } else {
+                order = previous!.compareTerm(oldTerm, with: addedTerms[newTerm])
+            }
+            var list: [(Int, UInt32)] = []
+            var term: [UInt8] = []
+            if order <= 0 {
+                term = previous!.termBytes(oldTerm)
+                for (article, weight) in previous!.postings(oldTerm) where oldToNew[article] >= 0 {
+                    list.append((oldToNew[article], weight))
                 }
-                return writer.bytes
-            },
-            sortedKeys.map { Array($0.utf8) },
-            sortedKeys.map { key in
-                var writer = ByteWriter()
-                var previous = 0
-                for article in keyArticles[key]!.sorted() {
-                    writer.varint(UInt64(article - previous))
-                    previous = article
-                }
-                return writer.bytes
-            },
-        ]
+                oldTerm += 1
+            }
+            if order >= 0 {
+                term = addedTerms[newTerm]
+                list += addedInverted[term]!
+                newTerm += 1
+            }
+            if order == 0 { list.sort { $0.0 < $1.0 } }
+            emit(term, list)
+        }
+
+        var keys = TableWriter()
+        var keyPostings = TableWriter()
+        for key in keyArticles.keys.sorted(by: ContentScanner.byteOrder) {
+            keys.add(Array(key.utf8))
+            var writer = ByteWriter()
+            var previousArticle = 0
+            for article in keyArticles[key]! {
+                writer.varint(UInt64(article - previousArticle))
+                previousArticle = article
+            }
+            keyPostings.add(writer.bytes)
+        }
 
         // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, 5 × (8 + 4).
         let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 5 * 12
         var body = ByteWriter()
         var tablePositions: [(Int, Int)] = []
-        for entries in tables {
-            tablePositions.append((headerSize + body.bytes.count, entries.count))
-            var offset: UInt32 = 0
-            body.u32(0)
-            for entry in entries {
-                offset += UInt32(entry.count)
-                body.u32(offset)
-            }
-            for entry in entries { body.append(entry) }
+        for table in [records, terms, postings, keys, keyPostings] {
+            tablePositions.append((headerSize + body.bytes.count, table.count))
+            table.write(to: &body)
         }
         let lengthsOffset = headerSize + body.bytes.count
-        for article in articles { body.u32(article.length) }
+        for length in lengths { body.u32(length) }
 
         var header = ByteWriter()
         for byte in SearchIndex.magic { header.u8(byte) }
@@ -73,7 +120,7 @@ enum SearchIndexBuilder {
         header.u64(treeHash)
         header.u64(UInt64(bitPattern: builtAt))
         header.u64(UInt64(headerSize + body.bytes.count))
-        header.u64(articles.reduce(0) { $0 + UInt64($1.length) })
+        header.u64(lengths.reduce(0) { $0 + UInt64($1) })
         header.u64(UInt64(lengthsOffset))
         for (start, count) in tablePositions {
             header.u64(UInt64(start))
@@ -81,5 +128,23 @@ enum SearchIndexBuilder {
         }
         assert(header.bytes.count == headerSize)
         return header.bytes + body.bytes
+    }
+}
+
+/// One table of the index: `u32 offsets[count + 1]`, then the entries' bytes.
+struct TableWriter {
+    private var offsets: [UInt32] = [0]
+    private var blob = ByteWriter()
+
+    var count: Int { offsets.count - 1 }
+
+    mutating func add(_ entry: [UInt8]) {
+        blob.append(entry)
+        offsets.append(UInt32(blob.bytes.count))
+    }
+
+    func write(to writer: inout ByteWriter) {
+        for offset in offsets { writer.u32(offset) }
+        writer.append(blob.bytes)
     }
 }
