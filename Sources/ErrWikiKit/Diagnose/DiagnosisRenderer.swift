@@ -1,0 +1,85 @@
+import Foundation
+
+/// `diagnose` output for people: each matched article with its lines, then what to do next.
+/// Suggested commands are printed at column 0 so they paste, and are never run.
+public struct DiagnosisRenderer: Sendable {
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle) {
+        self.style = style
+    }
+
+    /// - Parameter firstSteps: the first step of each matched article, by id.
+    public func render(_ diagnosis: Diagnosis, firstSteps: [String: Step]) -> String {
+        var blocks: [String] = []
+        for match in diagnosis.matches {
+            var lines: [String] = []
+            let article = match.article
+            lines.append(style.apply(.severity(article.severity), to: article.severity.rawValue.uppercased()) + " "
+                         + style.apply(.strong, to: Terminal.sanitized(article.id)) + "  " + Terminal.sanitized(article.title))
+            let plural = match.count == 1 ? "line" : "lines"
+            var summary = "  \(match.count) \(plural) matched"
+            summary += match.count == 1 ? ", at \(place(match.first))" : ", first at \(place(match.first)), last at \(place(match.last))"
+            lines.append(style.apply(.dim, to: summary))
+            for line in match.lines {
+                for context in line.before { lines.append(style.apply(.dim, to: "  \(context.number)- \(context.text)")) }
+                lines.append("  " + style.apply(.label, to: "\(line.number):") + " " + highlighted(line))
+                for context in line.after { lines.append(style.apply(.dim, to: "  \(context.number)- \(context.text)")) }
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        var next: [String] = [style.apply(.heading, to: "Suggested next steps (nothing was run)")]
+        for match in diagnosis.matches {
+            let id = Terminal.sanitized(match.article.id)
+            if let step = firstSteps[match.article.id] {
+                next.append("  " + style.apply(.strong, to: id) + ": " + InlineSpans.spans(step.title).map(\.text).joined())
+                if let command = step.command {
+                    for commandLine in command.split(separator: "\n") {
+                        next.append(style.apply(.command, to: Terminal.sanitized(String(commandLine))))
+                    }
+                }
+            }
+            next.append(style.apply(.dim, to: "  the whole article: errwiki show \(id)"))
+        }
+        if !diagnosis.matches.isEmpty { blocks.append(next.joined(separator: "\n")) }
+        return blocks.joined(separator: "\n\n") + (blocks.isEmpty ? "" : "\n")
+    }
+
+    private func place(_ location: (file: String?, line: Int)) -> String {
+        location.file.map { "\(Terminal.sanitized($0)):\(location.line)" } ?? "line \(location.line)"
+    }
+
+    private func highlighted(_ line: Diagnosis.MatchedLine) -> String {
+        let characters = Array(line.text)
+        let lower = min(line.highlight.lowerBound, characters.count), upper = min(line.highlight.upperBound, characters.count)
+        return String(characters[..<lower]) + style.apply(.strong, to: String(characters[lower..<upper])) + String(characters[upper...])
+    }
+}
+
+/// `diagnose --json`: `{"lines_read", "matches": [{"id", "title", "severity", "count", "first_line",
+/// "last_line", "lines": [{"number", "text"}]}]}` (with "file" on lines when several inputs were read).
+public enum DiagnosisJSON {
+    public static func encode(_ diagnosis: Diagnosis) -> String {
+        let matches: [[String: Any]] = diagnosis.matches.map { match in
+            var object: [String: Any] = [
+                "id": match.article.id, "title": match.article.title, "severity": match.article.severity.rawValue,
+                "count": match.count, "first_line": match.first.line, "last_line": match.last.line,
+                "lines": match.lines.map { line -> [String: Any] in
+                    var entry: [String: Any] = ["number": line.number, "text": line.text]
+                    if let file = line.file { entry["file"] = file }
+                    if !line.before.isEmpty || !line.after.isEmpty {
+                        entry["before"] = line.before.map { ["number": $0.number, "text": $0.text] }
+                        entry["after"] = line.after.map { ["number": $0.number, "text": $0.text] }
+                    }
+                    return entry
+                },
+            ]
+            if let file = match.first.file { object["first_file"] = file }
+            if let file = match.last.file { object["last_file"] = file }
+            return object
+        }
+        let document: [String: Any] = ["lines_read": diagnosis.linesRead, "matches": matches]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

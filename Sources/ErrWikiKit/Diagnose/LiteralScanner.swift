@@ -1,0 +1,105 @@
+/// Finds which of many literals occur in a line, in one pass over its bytes (Aho–Corasick, compiled
+/// to a DFA over the literals' byte classes, ASCII case folded). Case folding can only add
+/// candidates, never lose one: the regex that follows decides.
+public struct LiteralScanner: Sendable {
+    private let classOf: [UInt8]        // folded byte → class
+    private let classCount: Int
+    private let transitions: [Int32]    // state * classCount + class → state
+    private let outputStart: [Int32]    // per state: range into outputs (own and inherited literals)
+    private let outputs: [Int32]
+    public let literalCount: Int
+
+    public init(literals: [[UInt8]]) {
+        literalCount = literals.count
+        let folded = literals.map { $0.map(Self.fold) }
+        var classes = [UInt8](repeating: 0, count: 256)
+        var next: UInt8 = 1
+        for literal in folded { for byte in literal where classes[Int(byte)] == 0 { classes[Int(byte)] = next; next += 1 } }
+        classOf = classes
+        classCount = Int(next)
+
+        // The trie.
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: Int(next))]
+        var own: [[Int32]] = [[]]
+        for (id, literal) in folded.enumerated() {
+            var state = 0
+            for byte in literal {
+                let symbol = Int(classes[Int(byte)])
+                if goto[state][symbol] < 0 {
+                    goto[state][symbol] = Int32(goto.count)
+                    goto.append([Int32](repeating: -1, count: Int(next)))
+                    own.append([])
+                }
+                state = Int(goto[state][symbol])
+            }
+            own[state].append(Int32(id))
+        }
+
+        // Breadth-first: failure links, missing transitions filled in, outputs inherited.
+        let stateCount = goto.count
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var table = [Int32](repeating: 0, count: stateCount * Int(next))
+        var queue: [Int] = []
+        for symbol in 0..<Int(next) {
+            let target = goto[0][symbol]
+            if target > 0 {
+                failure[Int(target)] = 0
+                queue.append(Int(target))
+                table[symbol] = target
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            own[state] += own[Int(failure[state])]
+            for symbol in 0..<Int(next) {
+                let target = goto[state][symbol]
+                if target >= 0 {
+                    failure[Int(target)] = table[Int(failure[state]) * Int(next) + symbol]
+                    queue.append(Int(target))
+                    table[state * Int(next) + symbol] = target
+                } else {
+                    table[state * Int(next) + symbol] = table[Int(failure[state]) * Int(next) + symbol]
+                }
+            }
+        }
+        transitions = table
+        var starts: [Int32] = [0]
+        var flat: [Int32] = []
+        for state in 0..<stateCount {
+            flat += own[state]
+            starts.append(Int32(flat.count))
+        }
+        outputStart = starts
+        outputs = flat
+    }
+
+    @inline(__always)
+    static func fold(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
+    /// Calls `found` with the id of every literal occurring in `bytes` and the offset just past
+    /// that occurrence (an id may repeat).
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ literal: Int, _ end: Int) -> Void) {
+        transitions.withUnsafeBufferPointer { table in
+            outputStart.withUnsafeBufferPointer { starts in
+                outputs.withUnsafeBufferPointer { outs in
+                    classOf.withUnsafeBufferPointer { classes in
+                        var state = 0
+                        let width = classCount
+                        for (offset, byte) in bytes.enumerated() {
+                            let folded = byte &- 65 < 26 ? byte &+ 32 : byte
+                            state = Int(table[state &* width &+ Int(classes[Int(folded)])])
+                            let start = Int(starts[state]), end = Int(starts[state &+ 1])
+                            if start != end {
+                                for index in start..<end { found(Int(outs[index]), offset + 1) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads a log line by line from a file descriptor in constant memory: lines of any length (a
+/// line longer than `maximumLineLength` is cut there for matching, the rest skipped), any bytes.
+public struct LogLineReader {
+    public static let maximumLineLength = 16 << 20
+
+    private let descriptor: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var start = 0
+    private var end = 0
+    private var line: [UInt8] = []
+    private var skippingRestOfLine = false
+    private var finished = false
+    public private(set) var lineNumber = 0
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    public enum ReadError: Error, Equatable { case failed(errno: Int32) }
+
+    /// Calls `body` with each line (without its "\n" or "\r\n") and its 1-based number.
+    public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(ReadError) {
+        while true {
+            if start == end {
+                if finished { break }
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .failed(errno: errno)
+                }
+                if count == 0 { finished = true; continue }
+                start = 0
+                end = count
+            }
+            let newline = buffer.withUnsafeBufferPointer { pointer -> Int? in
+                let slice = UnsafeBufferPointer(rebasing: pointer[start..<end])
+                return slice.firstIndex(of: 0x0A).map { $0 + start }
+            }
+            // The common case: a whole line inside the buffer, handed over without a copy.
+            if let newline, line.isEmpty, !skippingRestOfLine, newline - start <= Self.maximumLineLength {
+                var length = newline - start
+                if length > 0 && buffer[newline - 1] == 0x0D { length -= 1 }
+                lineNumber += 1
+                let (from, number) = (start, lineNumber)
+                buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<from + length]), number) }
+                start = newline + 1
+                continue
+            }
+            let stop = newline ?? end
+            if !skippingRestOfLine {
+                let room = Self.maximumLineLength - line.count
+                let take = min(room, stop - start)
+                line.append(contentsOf: buffer[start..<start + take])
+                if take < stop - start { skippingRestOfLine = true }
+            }
+            if let newline {
+                start = newline + 1
+                emit(body)
+            } else {
+                start = end
+            }
+        }
+        if !line.isEmpty || skippingRestOfLine { emit(body) }
+    }
+
+    private mutating func emit(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        lineNumber += 1
+        if line.last == 0x0D { line.removeLast() }
+        line.withUnsafeBufferPointer { body($0, lineNumber) }
+        line.removeAll(keepingCapacity: true)
+        skippingRestOfLine = false
+    }
+}

@@ -1,0 +1,118 @@
+/// Every article's `patterns`, compiled once, with a literal prefilter: a line is tested only
+/// against the patterns whose required literals it contains (plus the few patterns that have none).
+public struct LogSignatures: Sendable {
+    public struct Signature: Sendable {
+        /// Index into `articles`.
+        public var article: Int
+        public var pattern: LogPattern
+        public var literals: RequiredLiterals
+    }
+
+    public let articles: [ArticleSummary]
+    public let signatures: [Signature]
+    private let scanner: LiteralScanner
+    /// Literal id → the signatures it admits.
+    private let literalSignatures: [[Int]]
+    /// Signatures with no literal: tried on every line.
+    public let unfiltered: [Int]
+
+    /// Compiles the patterns of `articles`; a pattern that does not compile is skipped (`check`
+    /// reports it as `bad-pattern`).
+    public init(articles: [ArticleSummary]) {
+        self.articles = articles
+        var signatures: [Signature] = []
+        for (index, article) in articles.enumerated() {
+            for source in article.patterns {
+                guard let pattern = try? LogPattern(source) else { continue }
+                signatures.append(Signature(article: index, pattern: pattern, literals: RequiredLiterals(pattern: source)))
+            }
+        }
+        var literals: [[UInt8]] = []
+        var literalSignatures: [[Int]] = []
+        var unfiltered: [Int] = []
+        var literalIDs: [[UInt8]: Int] = [:]
+        for (index, signature) in signatures.enumerated() {
+            if signature.literals.alternatives.isEmpty { unfiltered.append(index); continue }
+            for literal in signature.literals.alternatives {
+                let key = literal.map(LiteralScanner.fold)
+                if let id = literalIDs[key] {
+                    literalSignatures[id].append(index)
+                } else {
+                    literalIDs[key] = literals.count
+                    literals.append(key)
+                    literalSignatures.append([index])
+                }
+            }
+        }
+        self.signatures = signatures
+        self.literalSignatures = literalSignatures
+        self.unfiltered = unfiltered
+        scanner = LiteralScanner(literals: literals)
+    }
+
+    /// Per-scan scratch space, so matching a line allocates nothing in the common case.
+    public struct Scratch {
+        fileprivate var seen: [UInt32]
+        fileprivate var generation: UInt32 = 0
+        fileprivate var candidates: [Int] = []
+        /// Where each candidate's literals ended, on long lines only.
+        fileprivate var hits: [Int: [Int]] = [:]
+
+        public init(signatureCount: Int) {
+            seen = [UInt32](repeating: 0, count: signatureCount)
+        }
+    }
+
+    public func makeScratch() -> Scratch { Scratch(signatureCount: signatures.count) }
+
+    /// Lines longer than this are matched in windows: each pattern around the places its literals
+    /// occur (`window` bytes either side), patterns without literals on the first `window` bytes.
+    /// A regex engine can take quadratic time on a megabyte line; a log signature is local.
+    public static let longLine = 64 * 1024
+    public static let window = 8 * 1024
+
+    /// The signatures that match `line`, with the matched text and range, in signature order.
+    public func matches(_ line: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [(signature: Int, text: String, range: Range<String.Index>)] {
+        scratch.generation &+= 1
+        if scratch.generation == 0 {
+            scratch.seen = [UInt32](repeating: 0, count: signatures.count)
+            scratch.generation = 1
+        }
+        scratch.candidates.removeAll(keepingCapacity: true)
+        scratch.hits.removeAll(keepingCapacity: true)
+        let generation = scratch.generation
+        let long = line.count > Self.longLine
+        scanner.scan(line) { literal, end in
+            for signature in literalSignatures[literal] {
+                if scratch.seen[signature] != generation {
+                    scratch.seen[signature] = generation
+                    scratch.candidates.append(signature)
+                }
+                if long && scratch.hits[signature, default: []].count < 4 { scratch.hits[signature, default: []].append(end) }
+            }
+        }
+        guard !scratch.candidates.isEmpty || !unfiltered.isEmpty else { return [] }
+        var found: [(signature: Int, text: String, range: Range<String.Index>)] = []
+        if !long {
+            // Decoded leniently: invalid UTF-8 becomes U+FFFD, so any bytes can be matched.
+            let text = String(decoding: line, as: UTF8.self)
+            for signature in (scratch.candidates + unfiltered).sorted() {
+                if let range = signatures[signature].pattern.firstMatch(in: text) { found.append((signature, text, range)) }
+            }
+            return found
+        }
+        for signature in (scratch.candidates + unfiltered).sorted() {
+            let windows = scratch.hits[signature].map { ends in
+                ends.map { max(0, $0 - Self.window)..<min(line.count, $0 + Self.window) }
+            } ?? [0..<min(line.count, Self.window)]
+            for window in windows {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: line[window]), as: UTF8.self)
+                if let range = signatures[signature].pattern.firstMatch(in: text) {
+                    found.append((signature, text, range))
+                    break
+                }
+            }
+        }
+        return found
+    }
+}
