@@ -53,4 +53,42 @@ import Testing
             #expect(shared.contains(code), "code \(code) is claimed by \(ids.sorted())")
         }
     }
+
+    /// Every sample is found by diagnose's matcher (prefilter included) and attributed to its own
+    /// article; the prefilter never drops a line the patterns match.
+    @Test func diagnoseFindsEverySample() {
+        let summaries = articles.map(ArticleSummary.init)
+        let signatures = LogSignatures(articles: summaries)
+        var scratch = signatures.makeScratch()
+        for (index, article) in articles.enumerated() {
+            for sample in article.samples {
+                var bytes = Array(sample.utf8)
+                let found = bytes.withUnsafeMutableBufferPointer { signatures.matches(UnsafeBufferPointer($0), scratch: &scratch) }
+                #expect(found.contains { signatures.signatures[$0.signature].article == index }, "\(article.id): \(sample)")
+                let bruteForce = signatures.signatures.indices.filter { signatures.signatures[$0].pattern.matches(sample) }
+                #expect(found.map(\.signature) == bruteForce, "prefilter lost a match for \(sample)")
+            }
+        }
+    }
+
+    @Test func benignLogLinesMatchNothing() {
+        let signatures = LogSignatures(articles: articles.map(ArticleSummary.init))
+        var scratch = signatures.makeScratch()
+        let noise = [
+            "Nov 26 10:00:01 host systemd[1]: Started Daily apt download activities.",
+            "Nov 26 10:00:02 host sshd[1201]: Accepted publickey for deploy from 10.0.0.2 port 52144 ssh2",
+            "Nov 26 10:00:04 host CRON[1300]: (root) CMD (run-parts /etc/cron.hourly)",
+            "2026-11-26 10:00:05.000 UTC [200] LOG:  checkpoint complete: wrote 3 buffers",
+            "10.0.0.1 - - [26/Nov/2026:10:00:06 +0000] \"GET / HTTP/1.1\" 200 612 \"-\" \"curl/7.88.1\"",
+            "INFO:root:processed 1200 records in 3.2s",
+            "Nov 26 10:00:08 host systemd[1]: Reached target Multi-User System.",
+            "Nov 26 10:00:09 host kernel: EXT4-fs (sda1): mounted filesystem with ordered data mode.",
+            "web-7d4b9c6f5-abcde   1/1     Running   0          2d",
+        ]
+        for line in noise {
+            var bytes = Array(line.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { signatures.matches(UnsafeBufferPointer($0), scratch: &scratch) }
+            #expect(found.isEmpty, "\(line) matched \(found.map { signatures.articles[signatures.signatures[$0.signature].article].id })")
+        }
+    }
 }
