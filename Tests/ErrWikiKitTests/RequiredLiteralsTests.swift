@@ -22,7 +22,11 @@ import Testing
         (#"^\S+\s+\d+"#, []),
         (#"abc|\d+"#, []),
         (#"[A-Z]+Exception"#, ["Exception"]),
-        (#"E(?:ACCES|PERM)"#, []),
+        (#"E(?:ACCES|PERM)"#, ["ACCES", "PERM"]),
+        (#"(?:CERT_HAS_EXPIRED|certificate has expired)"#, ["CERT_HAS_EXPIRED", "certificate has expired"]),
+        (#"\b(?:ImagePullBackOff|ErrImagePull)\b"#, ["ImagePullBackOff", "ErrImagePull"]),
+        (#"(?:ab|cd)?xyz123"#, ["xyz123"]),
+        (#"(?:ab|c)"#, []),
     ])
     func extractsTheLongestRequiredRun(pattern: String, expected: [String]) {
         #expect(Self.literals(pattern) == expected)

@@ -65,7 +65,7 @@ import Testing
                 var bytes = Array(sample.utf8)
                 let found = bytes.withUnsafeMutableBufferPointer { signatures.matches(UnsafeBufferPointer($0), scratch: &scratch) }
                 #expect(found.contains { signatures.signatures[$0.signature].article == index }, "\(article.id): \(sample)")
-                let bruteForce = signatures.signatures.indices.filter { signatures.signatures[$0].pattern.matches(sample) }
+                let bruteForce = signatures.signatures.indices.filter { signatures.pattern($0, &scratch)?.matches(sample) ?? false }
                 #expect(found.map(\.signature) == bruteForce, "prefilter lost a match for \(sample)")
             }
         }

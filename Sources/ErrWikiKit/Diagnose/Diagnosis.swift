@@ -34,6 +34,8 @@ public struct Diagnosis: Sendable {
     /// Most severe first, then most lines, then id.
     public var matches: [ArticleMatch]
     public var linesRead: Int
+    /// Lines that matched at least one reported article.
+    public var linesMatched: Int
 }
 
 /// Accumulates matches while a log streams past: constant memory whatever the log's size.
@@ -44,6 +46,7 @@ public struct DiagnosisBuilder {
     private var scratch: LogSignatures.Scratch
     private var byArticle: [Int: Diagnosis.ArticleMatch] = [:]
     private var linesRead = 0
+    private var linesMatched = 0
     private var recent: [Diagnosis.ContextLine] = []
     /// Matched lines still collecting their after-context: (article, index into its lines).
     private var awaitingAfter: [(article: Int, index: Int)] = []
@@ -85,6 +88,7 @@ public struct DiagnosisBuilder {
             }
             byArticle[articleIndex] = match
         }
+        if !matchedArticles.isEmpty { linesMatched += 1 }
         if context > 0 {
             recent.append(Diagnosis.ContextLine(number: number, text: Self.trimmed(String(decoding: line, as: UTF8.self))))
             if recent.count > context { recent.removeFirst() }
@@ -109,7 +113,7 @@ public struct DiagnosisBuilder {
             if a.count != b.count { return a.count > b.count }
             return a.article.id < b.article.id
         }
-        return Diagnosis(matches: matches, linesRead: linesRead)
+        return Diagnosis(matches: matches, linesRead: linesRead, linesMatched: linesMatched)
     }
 
     /// The line trimmed of surrounding blanks and, when longer than `shownWidth`, cut to a window

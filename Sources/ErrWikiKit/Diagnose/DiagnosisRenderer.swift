@@ -56,7 +56,7 @@ public struct DiagnosisRenderer: Sendable {
     }
 }
 
-/// `diagnose --json`: `{"lines_read", "matches": [{"id", "title", "severity", "count", "first_line",
+/// `diagnose --json`: `{"lines_read", "lines_matched", "matches": [{"id", "title", "severity", "count", "first_line",
 /// "last_line", "lines": [{"number", "text"}]}]}` (with "file" on lines when several inputs were read).
 public enum DiagnosisJSON {
     public static func encode(_ diagnosis: Diagnosis) -> String {
@@ -78,7 +78,7 @@ public enum DiagnosisJSON {
             if let file = match.last.file { object["last_file"] = file }
             return object
         }
-        let document: [String: Any] = ["lines_read": diagnosis.linesRead, "matches": matches]
+        let document: [String: Any] = ["lines_read": diagnosis.linesRead, "lines_matched": diagnosis.linesMatched, "matches": matches]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -8,6 +8,8 @@ public struct LiteralScanner: Sendable {
     private let outputStart: [Int32]    // per state: range into outputs (own and inherited literals)
     private let outputs: [Int32]
     public let literalCount: Int
+    /// The tables again as raw buffers, so scanning a line costs no array bookkeeping.
+    private let tables: Tables
 
     public init(literals: [[UInt8]]) {
         literalCount = literals.count
@@ -64,15 +66,48 @@ public struct LiteralScanner: Sendable {
                 }
             }
         }
-        transitions = table
+        // A state with output is stored as ~state (negative): one load per byte tells both.
         var starts: [Int32] = [0]
         var flat: [Int32] = []
         for state in 0..<stateCount {
             flat += own[state]
             starts.append(Int32(flat.count))
         }
+        for index in table.indices where starts[Int(table[index]) + 1] != starts[Int(table[index])] {
+            table[index] = ~table[index]
+        }
+        transitions = table
         outputStart = starts
         outputs = flat
+        tables = Tables(transitions: table, outputStart: starts, outputs: flat, classOf: classes)
+    }
+
+    /// Copies of the tables in memory this scanner owns for its lifetime.
+    final class Tables: @unchecked Sendable {
+        // Written once in init, only read afterwards.
+        let transitions: UnsafeMutableBufferPointer<Int32>
+        let outputStart: UnsafeMutableBufferPointer<Int32>
+        let outputs: UnsafeMutableBufferPointer<Int32>
+        let classOf: UnsafeMutableBufferPointer<UInt8>
+
+        init(transitions: [Int32], outputStart: [Int32], outputs: [Int32], classOf: [UInt8]) {
+            func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+                let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+                _ = buffer.initialize(from: array)
+                return buffer
+            }
+            self.transitions = copy(transitions)
+            self.outputStart = copy(outputStart)
+            self.outputs = copy(outputs)
+            self.classOf = copy(classOf)
+        }
+
+        deinit {
+            transitions.deallocate()
+            outputStart.deallocate()
+            outputs.deallocate()
+            classOf.deallocate()
+        }
     }
 
     @inline(__always)
@@ -82,23 +117,20 @@ public struct LiteralScanner: Sendable {
 
     /// Calls `found` with the id of every literal occurring in `bytes` and the offset just past
     /// that occurrence (an id may repeat).
+    @inline(__always)
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ literal: Int, _ end: Int) -> Void) {
-        transitions.withUnsafeBufferPointer { table in
-            outputStart.withUnsafeBufferPointer { starts in
-                outputs.withUnsafeBufferPointer { outs in
-                    classOf.withUnsafeBufferPointer { classes in
-                        var state = 0
-                        let width = classCount
-                        for (offset, byte) in bytes.enumerated() {
-                            let folded = byte &- 65 < 26 ? byte &+ 32 : byte
-                            state = Int(table[state &* width &+ Int(classes[Int(folded)])])
-                            let start = Int(starts[state]), end = Int(starts[state &+ 1])
-                            if start != end {
-                                for index in start..<end { found(Int(outs[index]), offset + 1) }
-                            }
-                        }
-                    }
-                }
+        let table = tables.transitions, starts = tables.outputStart, outs = tables.outputs, classes = tables.classOf
+        let width = classCount
+        var state = 0
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
+            let folded = byte &- 65 < 26 ? byte &+ 32 : byte
+            let next = table[state &* width &+ Int(classes[Int(folded)])]
+            if next >= 0 {
+                state = Int(next)
+            } else {
+                state = Int(~next)
+                for index in Int(starts[state])..<Int(starts[state &+ 1]) { found(Int(outs[index]), offset + 1) }
             }
         }
     }

@@ -35,8 +35,8 @@ public struct LogLineReader {
                 end = count
             }
             let newline = buffer.withUnsafeBufferPointer { pointer -> Int? in
-                let slice = UnsafeBufferPointer(rebasing: pointer[start..<end])
-                return slice.firstIndex(of: 0x0A).map { $0 + start }
+                guard let base = pointer.baseAddress, let found = memchr(base + start, 0x0A, end - start) else { return nil }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
             }
             // The common case: a whole line inside the buffer, handed over without a copy.
             if let newline, line.isEmpty, !skippingRestOfLine, newline - start <= Self.maximumLineLength {

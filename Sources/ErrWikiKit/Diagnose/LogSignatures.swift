@@ -4,7 +4,7 @@ public struct LogSignatures: Sendable {
     public struct Signature: Sendable {
         /// Index into `articles`.
         public var article: Int
-        public var pattern: LogPattern
+        public var source: String
         public var literals: RequiredLiterals
     }
 
@@ -16,15 +16,15 @@ public struct LogSignatures: Sendable {
     /// Signatures with no literal: tried on every line.
     public let unfiltered: [Int]
 
-    /// Compiles the patterns of `articles`; a pattern that does not compile is skipped (`check`
+    /// Prepares the patterns of `articles`. Each is compiled the first time a line contains its
+    /// literal (most logs touch few of them); one that does not compile never matches (`check`
     /// reports it as `bad-pattern`).
     public init(articles: [ArticleSummary]) {
         self.articles = articles
         var signatures: [Signature] = []
         for (index, article) in articles.enumerated() {
             for source in article.patterns {
-                guard let pattern = try? LogPattern(source) else { continue }
-                signatures.append(Signature(article: index, pattern: pattern, literals: RequiredLiterals(pattern: source)))
+                signatures.append(Signature(article: index, source: source, literals: RequiredLiterals(pattern: source)))
             }
         }
         var literals: [[UInt8]] = []
@@ -55,6 +55,8 @@ public struct LogSignatures: Sendable {
         fileprivate var seen: [UInt32]
         fileprivate var generation: UInt32 = 0
         fileprivate var candidates: [Int] = []
+        /// Compiled patterns by signature, filled on first use.
+        fileprivate var compiled: [Int: LogPattern?] = [:]
         /// Where each candidate's literals ended, on long lines only.
         fileprivate var hits: [Int: [Int]] = [:]
 
@@ -97,7 +99,7 @@ public struct LogSignatures: Sendable {
             // Decoded leniently: invalid UTF-8 becomes U+FFFD, so any bytes can be matched.
             let text = String(decoding: line, as: UTF8.self)
             for signature in (scratch.candidates + unfiltered).sorted() {
-                if let range = signatures[signature].pattern.firstMatch(in: text) { found.append((signature, text, range)) }
+                if let range = pattern(signature, &scratch)?.firstMatch(in: text) { found.append((signature, text, range)) }
             }
             return found
         }
@@ -107,12 +109,20 @@ public struct LogSignatures: Sendable {
             } ?? [0..<min(line.count, Self.window)]
             for window in windows {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: line[window]), as: UTF8.self)
-                if let range = signatures[signature].pattern.firstMatch(in: text) {
+                if let range = pattern(signature, &scratch)?.firstMatch(in: text) {
                     found.append((signature, text, range))
                     break
                 }
             }
         }
         return found
+    }
+
+    /// The compiled pattern of a signature (nil if it does not compile), compiled once per scratch.
+    public func pattern(_ signature: Int, _ scratch: inout Scratch) -> LogPattern? {
+        if let known = scratch.compiled[signature] { return known }
+        let compiled = try? LogPattern(signatures[signature].source)
+        scratch.compiled[signature] = compiled
+        return compiled
     }
 }

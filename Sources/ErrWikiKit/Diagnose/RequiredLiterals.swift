@@ -20,15 +20,79 @@ public struct RequiredLiterals: Sendable, Hashable {
             ignoresCase = true
             bytes.removeFirst(4)
         }
+        alternatives = Self.anyOf(bytes[...]) ?? []
+    }
+
+    /// Literals of which every match contains at least one, for an alternation of branches; nil
+    /// when some branch has none.
+    static func anyOf(_ bytes: ArraySlice<UInt8>, depth: Int = 0) -> [[UInt8]]? {
         var literals: [[UInt8]] = []
-        for branch in Self.topLevelBranches(bytes) {
-            guard let literal = Self.longestRun(branch), literal.count >= Self.minimumLength else {
-                alternatives = []
-                return
-            }
-            literals.append(literal)
+        for branch in topLevelBranches(Array(bytes)) {
+            guard let best = bestFactor(branch, depth: depth) else { return nil }
+            literals += best
         }
-        alternatives = literals
+        return literals
+    }
+
+    /// The most selective required factor of one branch: its longest plain run, or a required group
+    /// whose every alternative has a literal (chosen by the shortest literal it would need).
+    static func bestFactor(_ branch: ArraySlice<UInt8>, depth: Int) -> [[UInt8]]? {
+        var best: [[UInt8]]?
+        func consider(_ candidate: [[UInt8]]) {
+            let strength = candidate.map(\.count).min() ?? 0
+            guard strength >= minimumLength else { return }
+            if let current = best {
+                let currentStrength = current.map(\.count).min() ?? 0
+                if strength < currentStrength || (strength == currentStrength && candidate.count >= current.count) { return }
+            }
+            best = candidate
+        }
+        if let run = longestRun(branch) { consider([run]) }
+        if depth < 4 {
+            for group in requiredGroups(branch) {
+                if let inner = anyOf(group, depth: depth + 1) { consider(inner) }
+            }
+        }
+        return best
+    }
+
+    /// The contents of the top-level groups that must match at least once (not followed by `?`,
+    /// `*` or `{0`), without their `?:` prefix. Lookarounds and inline flags are left out.
+    static func requiredGroups(_ branch: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var groups: [ArraySlice<UInt8>] = []
+        var index = branch.startIndex
+        var escaped = false, inClass = false
+        while index < branch.endIndex {
+            let byte = branch[index]
+            if escaped { escaped = false; index += 1; continue }
+            if byte == UInt8(ascii: "\\") { escaped = true; index += 1; continue }
+            if inClass { if byte == UInt8(ascii: "]") { inClass = false }; index += 1; continue }
+            if byte == UInt8(ascii: "[") { inClass = true; index += 1; continue }
+            guard byte == UInt8(ascii: "(") else { index += 1; continue }
+            // Find the matching parenthesis.
+            var depth = 0, end = index, innerEscaped = false, innerClass = false
+            while end < branch.endIndex {
+                let inner = branch[end]
+                if innerEscaped { innerEscaped = false } else if inner == UInt8(ascii: "\\") { innerEscaped = true } else if innerClass {
+                    if inner == UInt8(ascii: "]") { innerClass = false }
+                } else if inner == UInt8(ascii: "[") { innerClass = true } else if inner == UInt8(ascii: "(") { depth += 1 } else if inner == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                end += 1
+            }
+            guard end < branch.endIndex else { break }
+            var content = branch[(index + 1)..<end]
+            let next = end + 1 < branch.endIndex ? branch[end + 1] : nil
+            let optional = next == UInt8(ascii: "?") || next == UInt8(ascii: "*") || (next == UInt8(ascii: "{") && branch[(end + 1)...].starts(with: Array("{0".utf8)))
+            if content.first == UInt8(ascii: "?") {
+                // `(?:...)` is a plain group; other `(?` forms (lookarounds, flags, named groups) are skipped.
+                if content.starts(with: Array("?:".utf8)) { content = content.dropFirst(2) } else { content = [][...] }
+            }
+            if !optional && !content.isEmpty { groups.append(content) }
+            index = end + 1
+        }
+        return groups
     }
 
     /// Splits on `|` outside groups and classes.
