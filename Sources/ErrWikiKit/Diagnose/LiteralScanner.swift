@@ -17,6 +17,8 @@ public struct LiteralScanner: Sendable {
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         for literal in folded { for byte in literal where classes[Int(byte)] == 0 { classes[Int(byte)] = next; next += 1 } }
+        // Upper-case ASCII letters share their lower-case letter's class: folding costs nothing per byte.
+        for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         classOf = classes
         classCount = Int(next)
 
@@ -123,9 +125,7 @@ public struct LiteralScanner: Sendable {
         let width = classCount
         var state = 0
         for offset in 0..<bytes.count {
-            let byte = bytes[offset]
-            let folded = byte &- 65 < 26 ? byte &+ 32 : byte
-            let next = table[state &* width &+ Int(classes[Int(folded)])]
+            let next = table[state &* width &+ Int(classes[Int(bytes[offset])])]
             if next >= 0 {
                 state = Int(next)
             } else {
