@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Loads a whole content tree: scan, then read and decode every file (in parallel), collecting every problem.
 public enum WikiLoader {
     /// - Parameters:
@@ -9,25 +6,20 @@ public enum WikiLoader {
     public static func load(root: String, displayRoot: String? = nil) -> LoadedWiki {
         let scanner = ContentScanner(root: root, displayRoot: displayRoot ?? root)
         let (files, scanDiagnostics) = scanner.scan()
-        let outcomes = Mutex([ArticleLoader.Outcome?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let outcome = ArticleLoader.load(file, display: scanner.display(file.relativePath))
-            outcomes.withLock { $0[index] = outcome }
+        let outcomes = ParallelMap.map(files) { file in
+            ArticleLoader.load(file, display: scanner.display(file.relativePath))
         }
         var articles: [Article] = []
         var unreadable: [String] = []
         var diagnostics = scanDiagnostics
-        for outcome in outcomes.withLock({ $0 }) {
+        for outcome in outcomes {
             switch outcome {
-            case .article(let article, let found)?:
+            case .article(let article, let found):
                 articles.append(article)
                 diagnostics += found
-            case .unreadable(let id, let found)?:
+            case .unreadable(let id, let found):
                 unreadable.append(id)
                 diagnostics += found
-            case nil:
-                break
             }
         }
         return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count), diagnostics: diagnostics)

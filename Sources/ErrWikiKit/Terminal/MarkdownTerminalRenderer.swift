@@ -14,13 +14,11 @@ struct MarkdownTerminalRenderer: Sendable {
         for block in blocks {
             let rendered = render(block, indent: indent)
             if rendered.isEmpty { continue }
-            if !lines.isEmpty && !isTightListItem(block) { lines.append("") }
+            if !lines.isEmpty { lines.append("") }
             lines += rendered
         }
         return lines
     }
-
-    private func isTightListItem(_ block: MarkdownBlock) -> Bool { false }
 
     private func render(_ block: MarkdownBlock, indent: String) -> [String] {
         let wrapper = TextWrapper(style: style, width: width)

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// The rules that need more than one field or more than one article: duplicate ids, related links,
 /// patterns and their samples, and the warnings.
 public enum WikiValidator {
@@ -8,14 +5,10 @@ public enum WikiValidator {
         let known = Set(wiki.articles.map(\.id)).union(wiki.unreadableIDs)
         let sortedIDs = known.sorted()
         // Compiling every article's patterns dominates; articles are independent, so use every core.
-        let perArticle = Mutex([[Diagnostic]](repeating: [], count: wiki.articles.count))
-        DispatchQueue.concurrentPerform(iterations: wiki.articles.count) { index in
-            let article = wiki.articles[index]
-            let found = relatedLinks(article, known: known, sortedIDs: sortedIDs)
-                + patternsAndSamples(article) + completeness(article)
-            perArticle.withLock { $0[index] = found }
+        let perArticle = ParallelMap.map(wiki.articles) { article in
+            relatedLinks(article, known: known, sortedIDs: sortedIDs) + patternsAndSamples(article) + completeness(article)
         }
-        return duplicateIDs(wiki) + perArticle.withLock { $0.flatMap { $0 } }
+        return duplicateIDs(wiki) + perArticle.flatMap { $0 }
     }
 
     static func duplicateIDs(_ wiki: Wiki) -> [Diagnostic] {
