@@ -15,11 +15,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let folder = try content.resolve()
         let report = ContentCheck.run(root: folder)
-        let formatter = DiagnosticFormatter.readingFiles
-        for diagnostic in report.diagnostics {
-            StandardError.write(formatter.format(diagnostic))
-        }
-        StandardError.write(DiagnosticFormatter.summary(report.diagnostics, fileCount: report.fileCount) + "\n")
+        StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount))
         if !report.passes(strict: strict) { throw ExitCode(1) }
     }
 }

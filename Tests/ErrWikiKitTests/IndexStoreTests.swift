@@ -112,11 +112,12 @@ import Testing
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         // Flip every byte after the header: offsets stay checked, every read is bounds-checked.
         for offset in 120..<bytes.count { bytes[offset] ^= 0xFF }
+        // Either the damage is noticed when opening, or every answer stays within the index.
         if let damaged = try? SearchIndex(bytes: bytes) {
-            _ = Ranker(index: damaged).search("failure alpha")
-            _ = Ranker(index: damaged).all()
+            #expect(damaged.articleCount == built.articleCount)
+            #expect(Ranker(index: damaged).search("failure alpha").hits.count <= damaged.articleCount)
+            #expect(Ranker(index: damaged).all().count <= damaged.articleCount)
         }
-        #expect(built.articleCount == 3)
     }
 
     @Test func articlesWithErrorsAndDraftsAreLeftOutAndReported() throws {

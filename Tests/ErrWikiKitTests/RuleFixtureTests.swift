@@ -34,25 +34,9 @@ import Testing
         let folder = Self.rulesFolder.appendingPathComponent(rule)
         let content = folder.appendingPathComponent("content")
         let report = ContentCheck.run(root: content.path, displayRoot: ".")
-        let formatter = DiagnosticFormatter(sourceLine: { location in
-            SourceLineReader.line(location.line, of: content.appendingPathComponent(location.file))
-        })
-        let output = report.diagnostics.map(formatter.format).joined()
-            + DiagnosticFormatter.summary(report.diagnostics, fileCount: report.fileCount) + "\n"
+        let output = DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: content.path)
         #expect(report.diagnostics.contains { $0.rule.rawValue == rule }, "the fixture does not trigger \(rule)")
         let mismatch = Golden.mismatch(output, golden: folder.appendingPathComponent("expected.txt"))
         #expect(mismatch == nil, "\(mismatch ?? "")")
-    }
-}
-
-enum SourceLineReader {
-    static func line(_ number: Int, of url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
-        guard number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        if line.hasSuffix("\r") { line.removeLast() }
-        if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-        return line
     }
 }

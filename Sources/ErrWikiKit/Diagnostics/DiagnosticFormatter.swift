@@ -13,13 +13,33 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// Reads excerpt lines from the files on disk.
-    public static let readingFiles = DiagnosticFormatter(sourceLine: { SourceLines.line($0.line, ofFile: $0.file) })
+    public static let readingFiles = DiagnosticFormatter(sourceLine: { SourceLines.line($0.line, of: SourceLines.lines(ofFile: $0.file)) })
 
     public func format(_ diagnostic: Diagnostic) -> String {
+        Self.format(diagnostic, excerpt: sourceLine(diagnostic.location))
+    }
+
+    /// What `check` prints: every diagnostic with its excerpt, then the summary line. Each file is
+    /// read once, however many problems it has.
+    /// - Parameter root: the folder the diagnostics' paths are relative to, when they are.
+    public static func report(_ diagnostics: [Diagnostic], fileCount: Int, root: String? = nil) -> String {
+        var text = ""
+        var cached: (file: String, lines: [String]?)?
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            if cached?.file != file {
+                cached = (file, SourceLines.lines(ofFile: root.map { $0 + "/" + file } ?? file))
+            }
+            text += format(diagnostic, excerpt: SourceLines.line(diagnostic.location.line, of: cached?.lines))
+        }
+        return text + summary(diagnostics, fileCount: fileCount) + "\n"
+    }
+
+    static func format(_ diagnostic: Diagnostic, excerpt: String?) -> String {
         let location = diagnostic.location
         var text = "\(location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]\n"
         let gutter = String(repeating: " ", count: String(location.line).count)
-        if let line = sourceLine(location) {
+        if let line = excerpt {
             let (shown, caretColumn) = Self.excerpt(Terminal.sanitized(line), column: location.column)
             text += " \(location.line) | \(shown)\n"
             let before = shown.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " }.joined()

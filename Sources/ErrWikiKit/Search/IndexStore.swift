@@ -37,27 +37,31 @@ public struct IndexStore: Sendable {
     }
 
     /// The index file for this content folder.
-    public var indexPath: String {
-        let root = ContentScanner.realPath(contentRoot) ?? contentRoot
-        return cacheFolder + "/index-" + String(FNV1a.hash(root), radix: 16) + ".bin"
+    public var indexPath: String { indexPath(root: resolvedRoot) }
+
+    private var resolvedRoot: String { ContentScanner.realPath(contentRoot) ?? contentRoot }
+
+    private func indexPath(root: String) -> String {
+        cacheFolder + "/index-" + String(FNV1a.hash(root), radix: 16) + ".bin"
     }
 
     /// Returns an index that matches the content as it is now, rebuilding it if needed.
     public func open() -> Opened {
         let scanner = ContentScanner(root: contentRoot, displayRoot: contentRoot)
         let files = scanner.scan().files
-        let treeHash = Self.treeHash(files, root: ContentScanner.realPath(contentRoot) ?? contentRoot)
-        let path = indexPath
+        let root = resolvedRoot
+        let treeHash = Self.treeHash(files, root: root)
+        let path = indexPath(root: root)
         let previous = try? SearchIndex(mappingFile: path)
         if let previous, previous.treeHash == treeHash, !files.contains(where: { Self.isRacy($0.stamp, builtAt: previous.builtAt) }) {
             return Opened(index: previous, freshness: .upToDate, diagnostics: [])
         }
         let reason = previous == nil ? "no usable index" : "content changed"
-        return rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner)
+        return rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
     }
 
     private func rebuild(files: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?, reason: String,
-                         scanner: ContentScanner) -> Opened {
+                         scanner: ContentScanner, path: String) -> Opened {
         // Keep what the previous index knew about files that have not changed since.
         var previousByPath: [String: (article: Int, stamp: FileStamp)] = [:]
         if let previous {
@@ -93,7 +97,7 @@ public struct IndexStore: Sendable {
         }
         let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, treeHash: treeHash, builtAt: Self.now())
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
-        try? AtomicFile.write(bytes, to: indexPath)
+        try? AtomicFile.write(bytes, to: path)
         let index = (try? SearchIndex(bytes: bytes)) ?? previousOrEmpty(treeHash)
         return Opened(index: index, freshness: .rebuilt(reparsed: changed.count, reason: reason), diagnostics: diagnostics.sorted())
     }

@@ -27,6 +27,12 @@ public struct Ranker: Sendable {
             self.category = category
             self.severity = severity
         }
+
+        var isEmpty: Bool { category == nil && severity == nil }
+
+        func admits(_ article: ArticleSummary) -> Bool {
+            (category.map { $0 == article.category } ?? true) && (severity.map { $0 == article.severity } ?? true)
+        }
     }
 
     public func search(_ text: String, filter: Filter = Filter(), limit: Int = 20) -> SearchOutcome {
@@ -35,21 +41,16 @@ public struct Ranker: Sendable {
         var table = CandidateTable(count: index.articleCount)
 
         if !query.key.isEmpty {
-            for article in index.articles(withKey: query.key) { table.kinds[article] = MatchKind.exactCode.rawValue }
+            for article in index.articles(withKey: query.key) { table.mark(article, .exactCode) }
             if query.key.utf8.count >= 3 {
-                for article in index.articles(withKeyPrefix: query.key) where table.kinds[article] != MatchKind.exactCode.rawValue {
-                    table.kinds[article] = MatchKind.codePrefix.rawValue
-                }
+                for article in index.articles(withKeyPrefix: query.key) { table.mark(article, .codePrefix) }
             }
         }
 
         let expansions = query.terms.map(expand)
-        let alternatives = expansions.map { Set($0.matches.map { index.term(at: $0.termIndex) }) }
         let significant = query.terms.indices.filter { !SearchQuery.stopWords.contains(query.terms[$0]) }
-        var required: UInt64 = 0
-        for position in query.terms.indices where !SearchQuery.stopWords.contains(query.terms[position]) || query.terms.count == 1 {
-            required |= 1 << UInt64(position)
-        }
+        // Every significant word must be found for an all-words match (a one-word query: that word).
+        let required = (query.terms.count == 1 ? [0] : significant).reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
         var best = [Double](repeating: 0, count: index.articleCount)
         var bestIsCorrection = [Bool](repeating: false, count: index.articleCount)
         for (position, expansion) in expansions.enumerated() {
@@ -74,31 +75,23 @@ public struct Ranker: Sendable {
                 best[article] = 0
             }
         }
-        for article in table.touched where table.kinds[article] == CandidateTable.unmatched {
-            let all = required != 0 && table.matched[article] & required == required
-            table.kinds[article] = (all ? MatchKind.allWords : MatchKind.someWords).rawValue
+        for article in table.touched where table.kinds[article] == nil {
+            table.kinds[article] = required != 0 && table.matched[article] & required == required ? .allWords : .someWords
         }
-        for article in 0..<index.articleCount where table.kinds[article] != CandidateTable.unmatched && table.matched[article] == 0 {
-            table.touched.append(article)  // matched by key only
-        }
-        let candidates = Dictionary(table.touched.map { article in
-            (article, Candidate(kind: MatchKind(rawValue: table.kinds[article]), score: table.scores[article],
-                                usedCorrection: table.corrected[article]))
-        }, uniquingKeysWith: { first, _ in first })
 
         // Decode records and compute title bonuses only for the best candidates: common words can
         // match most of a large wiki, and reading every record would dominate the lookup.
-        var ranked = candidates.filter { $0.value.kind != nil }.map { (article: $0.key, candidate: $0.value) }
-        ranked.sort { ($0.candidate.kind!, -$0.candidate.score, $0.article) < ($1.candidate.kind!, -$1.candidate.score, $1.article) }
-        let filtering = filter.category != nil || filter.severity != nil
-        let considered = filtering ? ranked[...] : ranked.prefix(max(limit * 5, Self.rescoredCandidates))
-        var hits = considered.compactMap { article, candidate -> SearchHit? in
-            guard let summary = index.summary(ofArticle: article), let kind = candidate.kind,
-                  filter.category.map({ $0 == summary.category }) ?? true,
-                  filter.severity.map({ $0 == summary.severity }) ?? true else { return nil }
-            let score = candidate.score + PhraseBonus.score(query: query, article: summary)
-                + TitleCoverage.score(summary.title, alternatives: significant.map { alternatives[$0] })
-            return SearchHit(article: summary, kind: kind, score: score, usedCorrection: candidate.usedCorrection)
+        let ranked = table.touched.sorted { a, b in
+            (table.kinds[a]!, -table.scores[a], a) < (table.kinds[b]!, -table.scores[b], b)
+        }
+        let considered = filter.isEmpty ? ranked.prefix(max(limit * 5, Self.rescoredCandidates)) : ranked[...]
+        let bonus = TitleBonus(query: query, alternatives: significant.map { position in
+            Set(expansions[position].matches.map { index.term(at: $0.termIndex) })
+        })
+        var hits = considered.compactMap { article -> SearchHit? in
+            guard let summary = index.summary(ofArticle: article), filter.admits(summary) else { return nil }
+            return SearchHit(article: summary, kind: table.kinds[article]!, score: table.scores[article] + bonus.score(summary),
+                             usedCorrection: table.corrected[article])
         }
         hits.sort(by: Self.order)
         if query.looksLikeLogLine { promoteLogPatternMatches(&hits, query: query) }
@@ -120,31 +113,30 @@ public struct Ranker: Sendable {
 
     // MARK: - Terms
 
-    struct Candidate {
-        var kind: MatchKind?
-        var score = 0.0
-        var usedCorrection = false
-    }
-
     /// Per-article scores, matched query words (a bit per word) and match kinds, in flat arrays.
     struct CandidateTable {
-        static let unmatched = UInt8.max
         var scores: [Double]
         var matched: [UInt64]
-        var kinds: [UInt8]
+        var kinds: [MatchKind?]
         var corrected: [Bool]
-        /// Articles with at least one matched word, in first-match order.
+        /// Every article with a kind or a matched word, once each.
         var touched: [Int] = []
 
         init(count: Int) {
             scores = [Double](repeating: 0, count: count)
             matched = [UInt64](repeating: 0, count: count)
-            kinds = [UInt8](repeating: Self.unmatched, count: count)
+            kinds = [MatchKind?](repeating: nil, count: count)
             corrected = [Bool](repeating: false, count: count)
         }
 
+        /// Records a match by id or code key; an exact match is never downgraded to a prefix.
+        mutating func mark(_ article: Int, _ kind: MatchKind) {
+            if kinds[article] == nil && matched[article] == 0 { touched.append(article) }
+            if kinds[article].map({ $0 > kind }) ?? true { kinds[article] = kind }
+        }
+
         mutating func add(article: Int, score: Double, position: Int, isCorrection: Bool) {
-            if matched[article] == 0 { touched.append(article) }
+            if kinds[article] == nil && matched[article] == 0 { touched.append(article) }
             scores[article] += score
             matched[article] |= 1 << UInt64(position)
             if isCorrection { corrected[article] = true }
@@ -255,9 +247,7 @@ extension Ranker {
     /// Every article (filtered), by id: `lookup --list` with no query.
     public func all(filter: Filter = Filter()) -> [SearchHit] {
         (0..<index.articleCount).compactMap { article in
-            guard let summary = index.summary(ofArticle: article),
-                  filter.category.map({ $0 == summary.category }) ?? true,
-                  filter.severity.map({ $0 == summary.severity }) ?? true else { return nil }
+            guard let summary = index.summary(ofArticle: article), filter.admits(summary) else { return nil }
             return SearchHit(article: summary, kind: .someWords, score: 0, usedCorrection: false)
         }
     }
