@@ -4,6 +4,12 @@ import Foundation
 public enum ArticleID {
     public static let patternDescription = "lowercase letters, digits and hyphens, starting with a letter or digit, at most 100 characters"
 
+    /// Ids the site needs for its own root pages (articles are written as `<id>.html` beside them).
+    public static let reserved: Set<String> = ["index", "search", "404", "a-z"]
+    public static let reservedListing = reserved.sorted().joined(separator: ", ")
+
+    public static func isReserved(_ id: String) -> Bool { reserved.contains(id) }
+
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, bytes.count <= 100, isLowerAlnum(first) else { return false }

@@ -149,6 +149,10 @@ struct FrontMatterDecoder {
                 report(.invalidID, at: SourceLocation(file: path, line: 1, column: 1),
                        "file name `\(Terminal.sanitized(stem))` is not a valid article id (\(ArticleID.patternDescription))",
                        hint: "rename the file to \(ArticleID.suggestion(from: stem)).md or set `id:`")
+            } else if ArticleID.isReserved(stem) {
+                report(.reservedID, at: SourceLocation(file: path, line: 1, column: 1),
+                       "article id `\(stem)` (from the file name) is reserved for a page of the site",
+                       hint: "rename the file or set another `id:`; reserved: \(ArticleID.reservedListing)")
             }
             return stem
         }
@@ -156,6 +160,9 @@ struct FrontMatterDecoder {
         if !ArticleID.isValid(id) {
             report(.invalidID, at: location(node.mark), "id `\(Terminal.sanitized(id))` is not valid (\(ArticleID.patternDescription))",
                    hint: "for example `\(ArticleID.suggestion(from: id))`")
+        } else if ArticleID.isReserved(id) {
+            report(.reservedID, at: location(node.mark), "article id `\(id)` is reserved for a page of the site",
+                   hint: "choose another id; reserved: \(ArticleID.reservedListing)")
         }
         return id
     }

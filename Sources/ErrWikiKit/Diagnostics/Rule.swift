@@ -22,6 +22,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case emptyList = "empty-list"
     case invalidSeverity = "invalid-severity"
     case invalidID = "invalid-id"
+    case reservedID = "reserved-id"
     case invalidCategory = "invalid-category"
     case categoryMismatch = "category-mismatch"
     case invalidStep = "invalid-step"
