@@ -27,15 +27,21 @@ let package = Package(
             name: "ErrWikiKit",
             dependencies: ["ErrWikiMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // `errwiki build`: the static site (pages, search index, atomic output folder).
+        .target(
+            name: "ErrWikiSite",
+            dependencies: ["ErrWikiKit", "ErrWikiMarkdown", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The thin CLI.
         .executableTarget(
             name: "errwiki",
-            dependencies: ["ErrWikiKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ErrWikiKit", "ErrWikiSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Golden-file comparison shared by the test targets. Fixtures are read from the source tree.
         .target(name: "ErrWikiTestSupport", path: "Tests/ErrWikiTestSupport"),
         .testTarget(name: "ErrWikiMarkdownTests", dependencies: ["ErrWikiMarkdown", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ErrWikiKitTests", dependencies: ["ErrWikiKit", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ErrWikiSiteTests", dependencies: ["ErrWikiSite", "ErrWikiKit", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["errwiki", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -23,9 +23,10 @@ public enum MarkdownRenderer {
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Renders a whole Markdown document (the article body) to block HTML.
-    public static func blockHTML(_ markdown: String) -> String {
+    /// `sourcePositions: false` leaves out the `data-sourcepos` attributes (the site does not need them).
+    public static func blockHTML(_ markdown: String, sourcePositions: Bool = true) -> String {
         withDocument(markdown) { document, extensions in
-            renderHTML(document, extensions)
+            renderHTML(document, extensions, options: sourcePositions ? options : CMARK_OPT_DEFAULT)
         }
     }
 
@@ -103,7 +104,7 @@ extension MarkdownRenderer {
     }
 
     /// Renders one node (and its subtree) to HTML and frees cmark's buffer.
-    private static func renderHTML(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    private static func renderHTML(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32 = options) -> String {
         guard let rendered = cmark_render_html(node, options, extensions) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)

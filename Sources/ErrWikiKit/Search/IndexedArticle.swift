@@ -17,16 +17,7 @@ public struct IndexedArticle: Sendable, Hashable {
 
     /// Extracts every searchable field of an article (see `SearchField` for the weights).
     init(_ article: Article, stamp: FileStamp) {
-        var weights: [String: UInt32] = [:]
-        for field in SearchField.allCases {
-            let units = UInt32(field.weight * 2)
-            for text in field.texts(of: article) {
-                Tokenizer.forEachTerm(in: text) { term in
-                    weights[String(decoding: term, as: UTF8.self), default: 0] += units
-                }
-            }
-        }
-        self.init(info: ArticleSummary(article), termWeights: weights, stamp: stamp)
+        self.init(info: ArticleSummary(article), termWeights: SearchField.termWeights(of: article), stamp: stamp)
     }
 }
 

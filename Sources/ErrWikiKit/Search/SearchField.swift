@@ -17,7 +17,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
     }
 
     /// The texts of this field in an article.
-    func texts(of article: Article) -> [String] {
+    public func texts(of article: Article) -> [String] {
         switch self {
         case .code: return article.codes
         case .id: return [article.id]
@@ -31,5 +31,20 @@ public enum SearchField: Int, CaseIterable, Sendable {
         case .sample: return article.samples
         case .body: return [article.body]
         }
+    }
+
+    /// Term → Σ over fields of (field weight × occurrences), in half units (weights can be 1.5).
+    /// The terminal index and the site's search index both store exactly this.
+    public static func termWeights(of article: Article) -> [String: UInt32] {
+        var weights: [String: UInt32] = [:]
+        for field in allCases {
+            let units = UInt32(field.weight * 2)
+            for text in field.texts(of: article) {
+                Tokenizer.forEachTerm(in: text) { term in
+                    weights[String(decoding: term, as: UTF8.self), default: 0] += units
+                }
+            }
+        }
+        return weights
     }
 }

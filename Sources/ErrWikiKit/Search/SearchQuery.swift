@@ -14,7 +14,7 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     /// Common words that are scored but not required for an all-words match.
-    static let stopWords: Set<String> = [
+    public static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "how",
         "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "so", "that", "the", "this", "to",
         "was", "what", "when", "why", "with", "you", "your", "get", "got", "getting", "fix", "error",

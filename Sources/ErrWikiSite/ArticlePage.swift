@@ -1,0 +1,149 @@
+import ErrWikiKit
+import ErrWikiMarkdown
+import Foundation
+
+/// The page of one article, in the shape of the seed page: title, severity and category, About, Quick
+/// answer, Key details, Common causes, Steps, FAQ, codes, tags, See also, More in <category>, last
+/// updated, then the body. Sections without content are left out.
+enum ArticlePage {
+    /// Ids of the page's own sections; body headings get an `h-` prefix so they never collide.
+    static let sections: [(id: String, title: String)] = [
+        ("about", "About"), ("quick-answer", "Quick answer"), ("key-details", "Key details"),
+        ("causes", "Common causes"), ("steps", "Steps"), ("details", "In depth"), ("faq", "Frequently asked questions"),
+        ("see-also", "See also"),
+    ]
+
+    /// What the page shows besides the article itself; the page must be rendered again when it changes.
+    static func digest(of index: Int, in model: SiteModel, cards: [ArticleCard], themeDigest: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(themeDigest)
+        hasher.combine(model.options.digest)
+        ArticleDigest.combine(model.articles[index], into: &hasher)
+        for other in model.related(index) + model.moreInCategory(index) { hasher.combine(cards[other].digest) }
+        hasher.combine(Int64(model.categorySize(model.articles[index].category)))
+        for tag in model.articles[index].tags { hasher.combine(model.tagSlugs.slug(for: tag)) }
+        return hasher.hexDigest
+    }
+
+    static func context(of index: Int, in model: SiteModel, cards: [ArticleCard]) -> [String: Any] {
+        let article = model.articles[index]
+        let card = cards[index]
+        let path = SitePath.article(article.id)
+        var context = PageFrame.context(path: path, title: article.title, description: card.summaryText, options: model.options)
+        context["card"] = card.context
+        context["id"] = article.id
+        context["summaryHTML"] = card.summaryHTML
+        var present: Set<String> = ["about"]
+        var usedIDs = Set(sections.map(\.id))
+
+        if let first = article.faq.first {
+            context["quickAnswer"] = ["questionHTML": InlineMarkdown.html(first.question), "answerHTML": blockHTML(first.answer, usedIDs: &usedIDs)]
+            present.insert("quick-answer")
+        }
+        if !article.keyDetails.isEmpty {
+            context["keyDetails"] = article.keyDetails.map { InlineMarkdown.html($0) }
+            present.insert("key-details")
+        }
+        if !article.causes.isEmpty {
+            context["causes"] = article.causes.map { InlineMarkdown.html($0) }
+            present.insert("causes")
+        }
+        if !article.steps.isEmpty {
+            context["steps"] = article.steps.enumerated().map { number, step -> [String: Any] in
+                var item: [String: Any] = ["number": number + 1, "titleHTML": InlineMarkdown.html(step.title)]
+                if let command = step.command, !command.isEmpty { item["command"] = command }
+                if let note = step.note, !note.isEmpty { item["noteHTML"] = InlineMarkdown.html(note) }
+                return item
+            }
+            present.insert("steps")
+        }
+        let body = article.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !body.isEmpty {
+            context["bodyHTML"] = BodyHTML.render(article.body, usedIDs: &usedIDs)
+            present.insert("details")
+        }
+        if !article.faq.isEmpty {
+            var entries: [[String: Any]] = []
+            for (number, entry) in article.faq.enumerated() {
+                let question = InlineMarkdown.html(entry.question)
+                entries.append(["id": "faq-\(number + 1)", "questionHTML": question, "questionText": PlainText.fromHTML(question),
+                                "answerHTML": blockHTML(entry.answer, usedIDs: &usedIDs)])
+            }
+            context["faq"] = entries
+            present.insert("faq")
+        }
+        if !article.codes.isEmpty { context["codes"] = article.codes }
+        if !article.tags.isEmpty {
+            context["tags"] = article.tags.map { ["name": $0, "path": SitePath.tag(slug: model.tagSlugs.slug(for: $0)).value] }
+        }
+        let related = model.related(index)
+        if !related.isEmpty {
+            context["related"] = related.map { cards[$0].context }
+            present.insert("see-also")
+        }
+        let more = model.moreInCategory(index)
+        if !more.isEmpty {
+            context["more"] = [
+                "categoryLabel": CategoryName.label(article.category),
+                "categoryPath": SitePath.category(article.category).value,
+                "count": model.categorySize(article.category),
+                "cards": more.map { cards[$0].context },
+            ] as [String: Any]
+        }
+        if let updated = article.updated { context["updated"] = updated.description }
+        context["toc"] = sections.filter { present.contains($0.id) }.map { ["id": $0.id, "title": $0.title] }
+        context["jsonLD"] = jsonLD(article, card: card, faq: context["faq"] as? [[String: Any]], options: model.options)
+        return context
+    }
+
+    /// A Markdown answer as block HTML; one-paragraph plain answers skip the parser.
+    private static func blockHTML(_ markdown: String, usedIDs: inout Set<String>) -> String {
+        let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        if InlineMarkdown.isPlain(trimmed) { return "<p>" + InlineMarkdown.html(trimmed) + "</p>\n" }
+        return BodyHTML.render(markdown, usedIDs: &usedIDs)
+    }
+
+    /// `TechArticle` and, with a FAQ, `FAQPage` structured data, as script-safe JSON.
+    static func jsonLD(_ article: Article, card: ArticleCard, faq: [[String: Any]]?, options: SiteOptions) -> String {
+        var tech: [(String, ScriptJSON)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("TechArticle")),
+            ("headline", .string(article.title)),
+            ("description", .string(card.summaryText)),
+            ("articleSection", .string(CategoryName.label(article.category))),
+        ]
+        if !article.tags.isEmpty { tech.append(("keywords", .string(article.tags.joined(separator: ", ")))) }
+        if let updated = article.updated { tech.append(("dateModified", .string(updated.description))) }
+        if let base = options.baseURL { tech.append(("url", .string(base + SitePath.article(article.id).value))) }
+        var graph: [ScriptJSON] = [.object(tech)]
+        if let faq, !faq.isEmpty {
+            let questions: [ScriptJSON] = faq.map { entry in
+                .object([
+                    ("@type", .string("Question")),
+                    ("name", .string(entry["questionText"] as? String ?? "")),
+                    ("acceptedAnswer", .object([
+                        ("@type", .string("Answer")),
+                        ("text", .string(PlainText.fromHTML(entry["answerHTML"] as? String ?? ""))),
+                    ])),
+                ])
+            }
+            graph.append(.object([("@context", .string("https://schema.org")), ("@type", .string("FAQPage")), ("mainEntity", .array(questions))]))
+        }
+        return ScriptJSON.array(graph).text
+    }
+}
+
+/// Everything of an article its own page shows, in a fixed order, for fingerprints.
+enum ArticleDigest {
+    static func combine(_ article: Article, into hasher: inout StableHasher) {
+        hasher.combine([article.id, article.title, article.category, article.severity.rawValue, article.summary,
+                        article.updated?.description ?? "", article.body])
+        hasher.combine(article.codes)
+        hasher.combine(article.tags)
+        hasher.combine(article.keyDetails)
+        hasher.combine(article.causes)
+        hasher.combine(article.related)
+        hasher.combine(article.steps.flatMap { [$0.title, $0.command ?? "\u{0}", $0.note ?? "\u{0}"] })
+        hasher.combine(article.faq.flatMap { [$0.question, $0.answer] })
+    }
+}

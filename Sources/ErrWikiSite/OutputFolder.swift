@@ -1,0 +1,101 @@
+import Foundation
+
+/// The site's folder on disk, replaced whole: a build writes into a hidden staging folder beside it
+/// and swaps it in only when every page is written, so a failed or interrupted build leaves the
+/// previous site exactly as it was. A folder is only ever replaced if an earlier build made it (it
+/// holds the `.errwiki-site` marker) or it is empty: a mistyped `--out` never deletes anyone's files.
+struct OutputFolder {
+    static let markerName = ".errwiki-site"
+
+    /// Absolute, standardized.
+    let path: String
+    var parent: String { (path as NSString).deletingLastPathComponent }
+    var name: String { (path as NSString).lastPathComponent }
+    var stagingPrefix: String { ".\(name).errwiki-build-" }
+
+    init(_ path: String) {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        self.path = (absolute as NSString).standardizingPath
+    }
+
+    /// Refuses folders a build must never replace.
+    func validate(protecting protected: [String]) throws(BuildError) {
+        let real = Self.realPath(path) ?? path
+        if real == "/" || real == Self.realPath(NSHomeDirectory()) {
+            throw .output("\(path): refusing to replace this folder with a site; choose another --out")
+        }
+        for folder in protected {
+            guard let protectedReal = Self.realPath(folder) else { continue }
+            if protectedReal == real || protectedReal.hasPrefix(real + "/") || real.hasPrefix(protectedReal + "/") {
+                throw .output("\(path): the output folder may not contain or be inside \(folder); choose another --out")
+            }
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw .output("\(path): exists and is not a folder; refusing to replace it (choose another --out)")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if !entries.isEmpty && !entries.contains(Self.markerName) {
+            throw .output("\(path): exists and was not made by errwiki build (no \(Self.markerName) in it); refusing to replace it. Choose another --out or empty that folder yourself")
+        }
+    }
+
+    /// A fresh staging folder beside the output. Leftovers of builds that were killed are removed first.
+    func makeStaging() throws(BuildError) -> String {
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(stagingPrefix) {
+            if let pid = Int32(entry.dropFirst(stagingPrefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            }
+        }
+        let staging = parent + "/" + stagingPrefix + String(getpid())
+        try? FileManager.default.removeItem(atPath: staging)
+        guard mkdir(staging, 0o755) == 0 else {
+            throw .output("\(staging): cannot create the staging folder: \(String(cString: strerror(errno)))")
+        }
+        return staging
+    }
+
+    /// Puts the finished staging folder in place of the output folder in one step (an atomic exchange
+    /// where the file system supports it), then deletes the previous site.
+    func commit(staging: String) throws(BuildError) {
+        if access(path, F_OK) != 0 {
+            guard rename(staging, path) == 0 else { throw .output("\(path): cannot move the new site in place: \(String(cString: strerror(errno)))") }
+            return
+        }
+        if Self.exchange(staging, path) {
+            try? FileManager.default.removeItem(atPath: staging)
+            return
+        }
+        // No atomic exchange here: two renames, with the old site kept until the new one is in place.
+        let previous = parent + "/" + stagingPrefix + "old-" + String(getpid())
+        guard rename(path, previous) == 0 else { throw .output("\(path): cannot move the previous site aside: \(String(cString: strerror(errno)))") }
+        guard rename(staging, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(previous, path)
+            throw .output("\(path): cannot move the new site in place: \(reason)")
+        }
+        try? FileManager.default.removeItem(atPath: previous)
+    }
+
+    func discard(staging: String) {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Linux `renameat2(RENAME_EXCHANGE)`, looked up at run time (Swift's Glibc module does not declare it).
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,88 @@
+import ErrWikiKit
+
+/// The home page, the search page and `404.html`.
+enum RootPages {
+    static let homeSeverityLimit = 6
+
+    static func all(model: SiteModel, cards: [ArticleCard], theme: Theme) -> [Page] {
+        [home(model: model, cards: cards, theme: theme),
+         simple(.search, template: "search", title: "Search", description: "Search every article by code, message or words.", model: model, theme: theme),
+         simple(.notFound, template: "404", title: "Page not found", description: "This page does not exist.", model: model, theme: theme)]
+    }
+
+    private static func home(model: SiteModel, cards: [ArticleCard], theme: Theme) -> Page {
+        var hasher = StableHasher()
+        hasher.combine([theme.digest, model.options.digest, "home"])
+        for card in cards { hasher.combine(card.digest) }
+        let description = "Offline troubleshooting wiki: \(ListingPages.count(model.articles.count)) on error codes, messages and fixes."
+        return Page(path: .home, digest: hasher.hexDigest) {
+            var context = PageFrame.context(path: .home, title: model.options.siteName, description: description,
+                                            options: model.options, isHome: true)
+            context["articleCount"] = model.articles.count
+            context["categoryCount"] = model.categories.count
+            context["categories"] = model.categories.map {
+                ["name": $0.name, "label": CategoryName.label($0.name), "path": SitePath.category($0.name).value,
+                 "count": $0.members.count] as [String: Any]
+            }
+            context["severities"] = model.severities.map { entry -> [String: Any] in
+                // The most severe articles a reader should know about first; the rest are one click away.
+                let shown = entry.members.prefix(homeSeverityLimit).map { cards[$0].context }
+                return ["severity": entry.severity.rawValue, "label": SeverityLabel.text(entry.severity),
+                        "icon": SeverityLabel.icon(entry.severity), "path": SitePath.severity(entry.severity).value,
+                        "count": entry.members.count, "cards": shown, "more": entry.members.count > shown.count]
+            }
+            if !model.recentlyUpdated.isEmpty { context["recent"] = model.recentlyUpdated.map { cards[$0].context } }
+            if !model.tags.isEmpty { context["tagCount"] = model.tags.count }
+            return Array(theme.render("home", context).utf8)
+        }
+    }
+
+    private static func simple(_ path: SitePath, template: String, title: String, description: String,
+                               model: SiteModel, theme: Theme) -> Page {
+        var hasher = StableHasher()
+        hasher.combine([theme.digest, model.options.digest, path.value])
+        return Page(path: path, digest: hasher.hexDigest) {
+            let context = PageFrame.context(path: path, title: title, description: description, options: model.options)
+            return Array(theme.render(template, context).utf8)
+        }
+    }
+}
+
+/// `sitemap.xml` (only with `--base-url`: a sitemap needs absolute URLs).
+enum Sitemap {
+    static func page(model: SiteModel, cards: [ArticleCard], extraPaths: [SitePath]) -> Page? {
+        guard let base = model.options.baseURL else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(model.options.digest)
+        for card in cards { hasher.combine(card.digest) }
+        for path in extraPaths { hasher.combine(path.value) }
+        return Page(path: .sitemap, digest: hasher.hexDigest) {
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for path in extraPaths.sorted() {
+                xml += "  <url><loc>\(escape(base + (path == .home ? "" : path.value)))</loc></url>\n"
+            }
+            for card in cards {
+                xml += "  <url><loc>\(escape(base + card.path.value))</loc>"
+                if let updated = card.updated { xml += "<lastmod>\(updated)</lastmod>" }
+                xml += "</url>\n"
+            }
+            xml += "</urlset>\n"
+            return Array(xml.utf8)
+        }
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

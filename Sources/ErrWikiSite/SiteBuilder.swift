@@ -1,0 +1,174 @@
+import Dispatch
+import ErrWikiKit
+import Foundation
+import Synchronization
+
+/// What to build.
+public struct BuildRequest: Sendable {
+    public var contentRoot: String
+    public var templatesFolder: String
+    public var outputFolder: String
+    public var options: SiteOptions
+
+    public init(contentRoot: String, templatesFolder: String, outputFolder: String, options: SiteOptions = SiteOptions()) {
+        self.contentRoot = contentRoot
+        self.templatesFolder = templatesFolder
+        self.outputFolder = outputFolder
+        self.options = options
+    }
+}
+
+/// What a build did.
+public struct BuildSummary: Sendable {
+    public var pages: Int
+    /// Pages rendered in this build; the others were carried over unchanged from the last one.
+    public var rendered: Int
+    /// Nothing changed since the last build: nothing was read or written.
+    public var upToDate: Bool
+    public var seconds: Double
+}
+
+/// `errwiki build`: content and theme in, a whole static site out, or nothing changed at all.
+///
+/// Order of work: the theme and the output folder are checked first (cheap, and they fail most
+/// often), then the content stamp is compared with the last build's, then the content is loaded and
+/// checked exactly as `check` does (an error stops the build), then every page is either carried over
+/// (same digest as last time: hard-linked from the previous site) or rendered, in parallel, into a
+/// staging folder that replaces the old site in one step.
+public enum SiteBuilder {
+    public static func build(
+        _ request: BuildRequest,
+        report: (CheckReport) -> Void = { _ in },
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(BuildError) -> BuildSummary {
+        let start = DispatchTime.now()
+        let startedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+        let theme = try Theme.load(folder: request.templatesFolder)
+        let output = OutputFolder(request.outputFolder)
+        try output.validate(protecting: [request.contentRoot, request.templatesFolder])
+
+        var inputs = StableHasher()
+        inputs.combine([theme.digest, request.options.digest, Self.formatVersion])
+        let stamp = ContentStamp.of(root: request.contentRoot)
+        let previous = BuildManifest.read(folder: output.path)
+        if let previous, previous.contentDigest == stamp.digest, previous.inputsDigest == inputs.hexDigest,
+           !stamp.isRacy(builtAt: previous.builtAt) {
+            return BuildSummary(pages: previous.pages.count, rendered: 0, upToDate: true, seconds: elapsed())
+        }
+
+        let checked = ContentCheck.run(root: request.contentRoot)
+        report(checked)
+        guard checked.diagnostics.errorCount == 0 else { throw .content(errors: checked.diagnostics.errorCount) }
+
+        let model = SiteModel(articles: checked.wiki.published(includingDrafts: request.options.includeDrafts), options: request.options)
+        let pages = plan(model: model, theme: theme)
+
+        let staging = try output.makeStaging()
+        let rendered: Int
+        do {
+            rendered = try write(pages, into: staging, reusingFrom: previous.map { _ in output.path }, previous: previous, progress: progress)
+            let manifest = BuildManifest(contentDigest: stamp.digest, builtAt: startedAt, inputsDigest: inputs.hexDigest,
+                                         pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.path.value, $0.digest) }))
+            try writeFile(Array(manifest.text.utf8), to: staging + "/" + OutputFolder.markerName)
+            try output.commit(staging: staging)
+        } catch {
+            output.discard(staging: staging)
+            throw error
+        }
+        return BuildSummary(pages: pages.count, rendered: rendered, upToDate: false, seconds: elapsed())
+    }
+
+    /// Bumped when the program's own output changes, so a new errwiki rebuilds every page.
+    static let formatVersion = "site-1"
+
+    /// Every file of the site with its digest.
+    static func plan(model: SiteModel, theme: Theme) -> [Page] {
+        let cards = concurrentMap(model.articles) { ArticleCard($0) }
+        let digests = concurrentMap(Array(model.articles.indices)) {
+            ArticlePage.digest(of: $0, in: model, cards: cards, themeDigest: theme.digest)
+        }
+        var pages: [Page] = model.articles.indices.map { index in
+            Page(path: .article(model.articles[index].id), digest: digests[index]) {
+                Array(theme.render("article", ArticlePage.context(of: index, in: model, cards: cards)).utf8)
+            }
+        }
+        let others = ListingPages.all(model: model, cards: cards, theme: theme) + RootPages.all(model: model, cards: cards, theme: theme)
+        pages += others
+        pages.append(SearchIndexScript.page(model: model, cards: cards, articleDigests: digests))
+        if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {
+            pages.append(sitemap)
+        }
+        for asset in theme.assets {
+            var hasher = StableHasher()
+            hasher.combine(asset.name)
+            asset.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            let bytes = asset.bytes
+            pages.append(Page(path: .asset(asset.name), digest: hasher.hexDigest) { bytes })
+        }
+        return pages
+    }
+
+    /// Writes every page into `staging`, hard-linking those whose digest matches the previous build's.
+    /// Returns how many were rendered.
+    static func write(_ pages: [Page], into staging: String, reusingFrom previousFolder: String?, previous: BuildManifest?,
+                      progress: (@Sendable (Int, Int) -> Void)?) throws(BuildError) -> Int {
+        let folders = Set(pages.map { ($0.path.value as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+        for folder in folders.sorted() where mkdir(staging + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw .output("\(staging)/\(folder): cannot create: \(String(cString: strerror(errno)))")
+        }
+        let failure = Mutex<BuildError?>(nil)
+        let done = Atomic<Int>(0)
+        let renderedCount = Atomic<Int>(0)
+        let total = pages.count
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            if failure.withLock({ $0 != nil }) { return }
+            let page = pages[index]
+            let target = staging + "/" + page.path.value
+            var reused = false
+            if let previousFolder, previous?.pages[page.path.value] == page.digest {
+                reused = link(previousFolder + "/" + page.path.value, target) == 0
+            }
+            if !reused {
+                do throws(BuildError) {
+                    try writeFile(page.render(), to: target)
+                    renderedCount.add(1, ordering: .relaxed)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+            let finished = done.add(1, ordering: .relaxed).newValue
+            if let progress, finished % 256 == 0 || finished == total { progress(finished, total) }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return renderedCount.load(ordering: .relaxed)
+    }
+
+    /// Creates `path` (which must not exist: the staging folder is new) and writes `bytes`.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(BuildError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .output("\(path): cannot create: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result < 0 && errno == EINTR { continue }
+                if result <= 0 { return false }
+                written += result
+            }
+            return true
+        }
+        guard ok else { throw .output("\(path): cannot write: \(String(cString: strerror(errno)))") }
+    }
+
+    static func concurrentMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        let results = Mutex([Result?](repeating: nil, count: items.count))
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let result = transform(items[index])
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}

@@ -1,0 +1,76 @@
+import ErrWikiKit
+
+/// Where every page of the site lives, relative to the output folder. Articles sit at the root as
+/// `<id>.html` (the URL the article format promises), beside the site's own root pages, whose names
+/// are reserved ids; listings live one folder down. Every path is built from validated ids, slugs or
+/// fixed names, so none can climb out of the output folder.
+public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// `/`-separated, never starting with `/`, never containing `..`.
+    public let value: String
+
+    private init(_ value: String) { self.value = value }
+
+    public static let home = SitePath("index.html")
+    public static let search = SitePath("search.html")
+    public static let notFound = SitePath("404.html")
+    public static let index = SitePath("a-z.html")
+    public static let tags = SitePath("tag/index.html")
+    public static let searchIndex = SitePath("search-index.js")
+    public static let sitemap = SitePath("sitemap.xml")
+
+    public static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }
+    public static func category(_ name: String) -> SitePath { SitePath("category/" + checked(name) + ".html") }
+    public static func severity(_ severity: Severity) -> SitePath { SitePath("severity/" + severity.rawValue + ".html") }
+    /// `slug` comes from `TagSlugs`.
+    public static func tag(slug: String) -> SitePath { SitePath("tag/" + checked(slug) + ".html") }
+    /// A theme asset; `name` is a plain file name found in the theme's `assets/` folder.
+    public static func asset(_ name: String) -> SitePath { SitePath("assets/" + checkedFileName(name)) }
+
+    /// How many folders down the page sits (0 for root pages).
+    public var depth: Int { value.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+
+    /// The prefix that leads from this page back to the site root: `""` or `"../"`.
+    public var rootPrefix: String { String(repeating: "../", count: depth) }
+
+    /// A link from this page to `target`, relative, so the site works from disk (file://).
+    public func link(to target: SitePath) -> String { rootPrefix + target.value }
+
+    public var description: String { value }
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
+
+    /// Ids and categories were validated by the loader; this is the last line of defence for a
+    /// path component (a broken invariant must not turn into a write outside the output folder).
+    private static func checked(_ component: String) -> String {
+        precondition(ArticleID.isValid(component), "unsafe path component \(component)")
+        return component
+    }
+
+    private static func checkedFileName(_ name: String) -> String {
+        precondition(!name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\"),
+                     "unsafe asset name \(name)")
+        return name
+    }
+}
+
+/// A file-safe slug for every tag, unique across the wiki: tags are free text (`C++`, `c`),
+/// so two tags may fold to the same slug; later ones (in sorted order) get `-2`, `-3`….
+public struct TagSlugs: Sendable {
+    public private(set) var slugs: [String: String] = [:]
+
+    public init(tags: some Sequence<String>) {
+        var used: Set<String> = []
+        for tag in Set(tags).sorted() {
+            let base = ArticleID.suggestion(from: tag).prefix(90)
+            var slug = String(base)
+            var suffix = 2
+            while used.contains(slug) || ArticleID.isReserved(slug) || slug == "index" {
+                slug = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            used.insert(slug)
+            slugs[tag] = slug
+        }
+    }
+
+    public func slug(for tag: String) -> String { slugs[tag] ?? "tag" }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import ErrWikiKit
+import ErrWikiSite
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the static wiki: every article, category, tag and severity page, home, A–Z and search.",
+        discussion: """
+        The site works opened straight from disk (file://), search included. It is written into a \
+        staging folder and swapped in only when complete; an unchanged wiki is not rebuilt, and only \
+        pages whose inputs changed are rendered again. Content with errors (see `errwiki check`) is \
+        refused and the previous site is left as it was.
+        Exit status: 0 built, 1 content, template or output errors, 64 usage error.
+        """
+    )
+
+    @OptionGroup var content: ContentOption
+
+    @Option(help: ArgumentHelp("The theme folder (templates and assets).", discussion: "Default: ./Templates, else the installed theme.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var out = "site"
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site will be served from: adds canonical links and sitemap.xml.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .customLong("site-name"), help: "The name in the header and in every title.")
+    var siteName = "errwiki"
+
+    @Flag(help: "Include articles marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "No progress bar, only the summary line.")
+    var quiet = false
+
+    func validate() throws {
+        if let baseURL, SiteOptions.normalizedBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an http(s) URL without query or fragment, e.g. https://errors.example.org/")
+        }
+    }
+
+    func run() throws {
+        let folder = try content.resolve()
+        let theme = try templatesFolder()
+        let options = SiteOptions(siteName: siteName, baseURL: baseURL.flatMap(SiteOptions.normalizedBaseURL), includeDrafts: drafts)
+        let request = BuildRequest(contentRoot: folder, templatesFolder: theme, outputFolder: out, options: options)
+        let bar = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if let bar { progress = { done, total in bar.update(done, total) } }
+        let report: (CheckReport) -> Void = { report in
+            if !report.diagnostics.isEmpty {
+                StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount))
+            }
+        }
+        do {
+            let summary = try SiteBuilder.build(request, report: report, progress: progress)
+            bar?.clear()
+            let time = String(format: "%.2f s", summary.seconds)
+            if summary.upToDate {
+                print("\(out): up to date (\(summary.pages) files, nothing changed) in \(time)")
+            } else {
+                print("\(out): \(summary.pages) files, \(summary.rendered) written, \(summary.pages - summary.rendered) unchanged in \(time)")
+            }
+        } catch {
+            bar?.clear()
+            StandardError.write("errwiki build: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    private func templatesFolder() throws -> String {
+        if let templates { return templates }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "Templates", isDirectory: &isFolder), isFolder.boolValue { return "Templates" }
+        if let installed = ContentLocator().installedFolder("Templates") { return installed }
+        throw ValidationError("no templates folder: pass --templates DIR or run from a folder that has Templates/")
+    }
+}
+
+/// `[#####     ] 4096/10000 pages` on stderr, redrawn in place; only on a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+
+    func update(_ done: Int, _ total: Int) {
+        guard total >= 512 else { return } // small builds finish before a bar is worth drawing
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        lock.lock()
+        StandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) files")
+        lock.unlock()
+    }
+
+    func clear() {
+        StandardError.write("\r\u{1b}[K")
+    }
+}
