@@ -3,7 +3,8 @@ import ErrWikiKit
 import ErrWikiMarkdown
 
 /// The article body as HTML for the page: cmark-gfm's rendering (unsafe HTML off), with every heading
-/// given an id and a link to itself, `#` headings lowered to `##` (the page has one `h1`, the title),
+/// given an id and a link to itself, and moved below the page's own `h2` sections (`#` and `##` become
+/// `h3`, `###` becomes `h4`, …: the page has one `h1`, the title),
 /// and tables wrapped so they scroll sideways on a phone instead of widening the page.
 ///
 /// The edit works on cmark's output as text. That is sound because cmark never passes raw HTML
@@ -22,7 +23,7 @@ enum BodyHTML {
             out += rest[..<open.lowerBound]
             rest = rest[open.lowerBound...]
             if let (level, inner, after) = heading(at: rest) {
-                let shown = max(level, 2)
+                let shown = min(6, max(level + 1, 3))
                 let id = uniqueID(for: inner, usedIDs: &usedIDs)
                 out += "<h\(shown) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(shown)>"
                 rest = after

@@ -77,7 +77,7 @@ import Testing
         let documents = (0..<400).map { index in
             "Item \(index): ~~old~~ new at https://example.com/\(index) and www.site\(index).org\n\n| a | b |\n|---|---|\n| \(index) | ~~x~~ |\n\n- [x] done \(index)\n"
         }
-        let serial = documents.map(MarkdownRenderer.blockHTML)
+        let serial = documents.map { MarkdownRenderer.blockHTML($0) }
         #expect(serial.allSatisfy { $0.contains("<del>old</del>") && $0.contains("<a href=\"https://example.com/") })
         let concurrent = await withTaskGroup(of: (Int, String, String).self) { group in
             for (index, document) in documents.enumerated() {
