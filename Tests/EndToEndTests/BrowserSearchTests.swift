@@ -1,0 +1,80 @@
+import ErrWikiTestSupport
+import Foundation
+import Testing
+
+/// A real headless Chromium opens the built site from disk (file://) and runs its search.
+@Suite(.enabled(if: BuiltSite.toolsRequired || BuiltSite.tool("chromium") != nil, "chromium is not installed (make test-deps)"))
+struct BrowserSearchTests {
+    /// Query → the article that must come first, across codes, numbers, hex, phrases, a typo and a log line.
+    static let cases: [(String, String)] = [
+        ("ENOSPC", "enospc"),
+        ("137", "exit-code-137-sigkill"),
+        ("0x80070005", "windows-0x80070005-access-denied"),
+        ("port already in use", "eaddrinuse"),
+        ("permision denied", "eacces"),
+        ("conection refused", "econnrefused"),
+        ("Out of memory: Killed process 4242 (java)", "linux-oom-killer"),
+        ("too many open files", "emfile"),
+        ("ImagePullBack", "k8s-imagepullbackoff"),
+    ]
+
+    static func dumpDOM(_ url: String) throws -> String {
+        let chromium = try #require(BuiltSite.tool("chromium"), "chromium is required on CI")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        let profile = try FixturePaths.temporaryFolder().path
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
+                             "--virtual-time-budget=5000", "--dump-dom", url]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func resultLinks(_ dom: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: "class=\"result-link\" href=\"([^\"]*)\"")
+        let text = dom as NSString
+        return regex.matches(in: dom, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 1)) }
+    }
+
+    @Test(arguments: cases)
+    func firstResult(_ query: String, _ expected: String) throws {
+        let site = try BuiltSite.folder.get()
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let url = "file://\(site.path)/search.html?q=\(query.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        let dom = try Self.dumpDOM(url)
+        let links = Self.resultLinks(dom)
+        #expect(links.first == "\(expected).html", "\(query): got \(links.prefix(3))")
+        #expect(dom.contains("value=\"\(query.replacingOccurrences(of: "\"", with: "&quot;"))\"") || dom.contains("id=\"search\""))
+        if query == "permision denied" { #expect(dom.contains("Showing results for “permission denied”")) }
+    }
+
+    @Test func noQueryShowsNothingAndAMissShowsAMessage() throws {
+        let site = try BuiltSite.folder.get()
+        #expect(Self.resultLinks(try Self.dumpDOM("file://\(site.path)/search.html")).isEmpty)
+        let miss = try Self.dumpDOM("file://\(site.path)/search.html?q=zzqxqzz")
+        #expect(Self.resultLinks(miss).isEmpty)
+        #expect(miss.contains("No article matches"))
+    }
+
+    @Test func hostileArticlesRunNoScriptInTheBrowser() throws {
+        let fixtures = BuiltSite.repository.appendingPathComponent("Tests/ErrWikiSiteTests/Fixtures/hostile")
+        let out = try FixturePaths.temporaryFolder().appendingPathComponent("site")
+        let build = try CommandRunner.run(["build", "--content", fixtures.path, "--templates", "Templates", "--out", out.path, "--quiet"],
+                                          in: BuiltSite.repository)
+        #expect(build.status == 0, "\(build.stderr)")
+        for page in ["evil.html", "search.html?q=evil", "search.html?q=%3Cscript%3E", "index.html", "category/evil.html"] {
+            let dom = try Self.dumpDOM("file://\(out.path)/\(page)")
+            #expect(dom.contains("</html>"), "\(page) did not load")
+            #expect(!dom.contains("data-pwned"), "\(page) ran injected script")
+        }
+        // The search finds the hostile article and shows its title as text.
+        let dom = try Self.dumpDOM("file://\(out.path)/search.html?q=evil")
+        #expect(Self.resultLinks(dom).first == "evil.html")
+        #expect(dom.contains("&lt;script&gt;document.body.dataset.pwned=1"))
+    }
+}

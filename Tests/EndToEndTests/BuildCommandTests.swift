@@ -1,0 +1,106 @@
+import ErrWikiTestSupport
+import Foundation
+import Testing
+
+/// `errwiki build` as a user runs it: exit codes, messages, and what a killed build leaves behind.
+@Suite struct BuildCommandTests {
+    let repository = BuiltSite.repository
+
+    @Test func buildsAndSummarises() throws {
+        let out = try FixturePaths.temporaryFolder().appendingPathComponent("site")
+        let fixture = repository.appendingPathComponent("Tests/ErrWikiSiteTests/Fixtures/wiki").path
+        let first = try CommandRunner.run(["build", "--content", fixture, "--out", out.path], in: repository)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.range(of: #"^.*: \d+ files, \d+ written, 0 unchanged in \d+\.\d\d s\n$"#, options: .regularExpression) != nil, "\(first.stdout)")
+        usleep(150_000)
+        let second = try CommandRunner.run(["build", "--content", fixture, "--out", out.path], in: repository)
+        #expect(second.status == 0 && second.stdout.contains("up to date"), "\(second.stdout)")
+    }
+
+    @Test func contentErrorsAreReportedWithFileAndLineAndExit1() throws {
+        let out = try FixturePaths.temporaryFolder().appendingPathComponent("site")
+        let fixture = repository.appendingPathComponent("Tests/ErrWikiSiteTests/Fixtures/traversal").path
+        let result = try CommandRunner.run(["build", "--content", fixture, "--out", out.path], in: repository)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("x/climb.md:2:5: error:"), "\(result.stderr)")
+        #expect(result.stderr.contains("build stopped"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let result = try CommandRunner.run(["build", "--base-url", "ftp://example.org", "--out", "/tmp/never"], in: repository)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--base-url"))
+    }
+
+    @Test func aKilledBuildLeavesThePreviousSiteUnchanged() throws {
+        // Enough articles that the build is still writing when it is killed.
+        let root = try FixturePaths.temporaryFolder()
+        let content = root.appendingPathComponent("content")
+        let body = String(repeating: "Some **body** text with `code` and a [link](https://example.org).\n\n", count: 40)
+        for index in 0..<2_000 {
+            let category = "group\(index % 10)"
+            let folder = content.appendingPathComponent(category)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let article = """
+            ---
+            title: Generated error \(index)
+            category: \(category)
+            severity: medium
+            summary: Error number \(index) for the interrupted-build test.
+            tags: [t\(index % 50)]
+            causes: [Something]
+            steps: [Fix it]
+            faq:
+              - q: Why?
+                a: Because.
+            ---
+            \(body)
+            """
+            try article.write(to: folder.appendingPathComponent("generated-\(index).md"), atomically: false, encoding: .utf8)
+        }
+        let out = root.appendingPathComponent("site")
+        let first = try CommandRunner.run(["build", "--content", content.path, "--out", out.path, "--quiet"], in: repository)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = snapshot(out.path)
+        #expect(before.count > 2_000)
+
+        // Another site name changes every page; kill the build once it is writing pages.
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", "Other"]
+        process.currentDirectoryURL = repository
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let staging = root.appendingPathComponent(".site.errwiki-build-\(process.processIdentifier)")
+        var sawPages = false
+        for _ in 0..<20_000 {
+            if let count = try? FileManager.default.contentsOfDirectory(atPath: staging.path).count, count > 20 { sawPages = true; break }
+            if !process.isRunning { break }
+            usleep(500)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(sawPages, "the build finished before it could be interrupted")
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(snapshot(out.path) == before, "the previous site changed")
+
+        // The next build completes and clears the killed build's staging folder.
+        let next = try CommandRunner.run(["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", "Other"], in: repository)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["content", "site"])
+        #expect((try? String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8))?.contains("<title>Other</title>") == true)
+    }
+
+    private func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let relative as String in FileManager.default.enumerator(atPath: folder)?.allObjects ?? [] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+                files[relative] = FileManager.default.contents(atPath: folder + "/" + relative)
+            }
+        }
+        return files
+    }
+}
