@@ -25,7 +25,7 @@ enum ArticlePage {
         return hasher.hexDigest
     }
 
-    static func context(of index: Int, in model: SiteModel, cards: [ArticleCard]) -> [String: Any] {
+    static func context(of index: Int, in model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer) -> [String: Any] {
         let article = model.articles[index]
         let card = cards[index]
         let path = SitePath.article(article.id)
@@ -78,7 +78,7 @@ enum ArticlePage {
         }
         let related = model.related(index)
         if !related.isEmpty {
-            context["related"] = related.map { cards[$0].context }
+            context["related"] = cardHTML.items(related, on: path)
             present.insert("see-also")
         }
         let more = model.moreInCategory(index)
@@ -87,7 +87,7 @@ enum ArticlePage {
                 "categoryLabel": CategoryName.label(article.category),
                 "categoryPath": SitePath.category(article.category).value,
                 "count": model.categorySize(article.category),
-                "cards": more.map { cards[$0].context },
+                "cards": cardHTML.items(more, on: path),
             ] as [String: Any]
         }
         if let updated = article.updated { context["updated"] = updated.description }

@@ -15,42 +15,62 @@ enum BodyHTML {
         return decorate(html, usedIDs: &usedIDs)
     }
 
+    /// Works on UTF-8 bytes: a body is searched for every `<`, and String searching is many times slower.
     static func decorate(_ html: String, usedIDs: inout Set<String>) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        while let open = rest.range(of: "<") {
-            out += rest[..<open.lowerBound]
-            rest = rest[open.lowerBound...]
-            if let (level, inner, after) = heading(at: rest) {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var position = 0
+        let lessThan = UInt8(ascii: "<")
+        while position < bytes.count {
+            guard let open = bytes[position...].firstIndex(of: lessThan) else {
+                out += bytes[position...]
+                break
+            }
+            out += bytes[position..<open]
+            if let (level, inner, after) = heading(in: bytes, at: open) {
                 let shown = min(6, max(level + 1, 3))
-                let id = uniqueID(for: inner, usedIDs: &usedIDs)
-                out += "<h\(shown) id=\"\(id)\">\(inner) <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(shown)>"
-                rest = after
-            } else if rest.hasPrefix("<table>") {
-                out += "<div class=\"table-wrap\"><table>"
-                rest = rest.dropFirst("<table>".count)
-            } else if rest.hasPrefix("</table>") {
-                out += "</table></div>"
-                rest = rest.dropFirst("</table>".count)
+                let innerText = String(decoding: bytes[inner], as: UTF8.self)
+                let id = uniqueID(for: Substring(innerText), usedIDs: &usedIDs)
+                out += Array("<h\(shown) id=\"\(id)\">".utf8)
+                out += bytes[inner]
+                out += Array(" <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(shown)>".utf8)
+                position = after
+            } else if starts(bytes, at: open, with: tableOpen) {
+                out += Array("<div class=\"table-wrap\"><table>".utf8)
+                position = open + tableOpen.count
+            } else if starts(bytes, at: open, with: tableClose) {
+                out += Array("</table></div>".utf8)
+                position = open + tableClose.count
             } else {
-                out += "<"
-                rest = rest.dropFirst()
+                out.append(lessThan)
+                position = open + 1
             }
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `<hN>…</hN>` at the start of `text`: the level, the inner HTML and what follows.
-    private static func heading(at text: Substring) -> (Int, Substring, Substring)? {
-        let bytes = Array(text.utf8.prefix(4))
-        guard bytes.count == 4, bytes[1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[2]),
-              bytes[3] == UInt8(ascii: ">") else { return nil }
-        let level = Int(bytes[2] - UInt8(ascii: "0"))
-        let body = text.dropFirst(4)
-        guard let close = body.range(of: "</h\(level)>") else { return nil }
-        return (level, body[..<close.lowerBound], body[close.upperBound...])
+    private static let tableOpen = Array("<table>".utf8)
+    private static let tableClose = Array("</table>".utf8)
+
+    private static func starts(_ bytes: [UInt8], at index: Int, with prefix: [UInt8]) -> Bool {
+        index + prefix.count <= bytes.count && bytes[index..<index + prefix.count].elementsEqual(prefix)
+    }
+
+    /// `<hN>…</hN>` at `index`: the level, the range of the inner HTML and the index after the close tag.
+    private static func heading(in bytes: [UInt8], at index: Int) -> (Int, Range<Int>, Int)? {
+        guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+              (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">")
+        else { return nil }
+        let close = Array("</h".utf8) + [bytes[index + 2], UInt8(ascii: ">")]
+        var cursor = index + 4
+        while cursor + close.count <= bytes.count {
+            if bytes[cursor] == UInt8(ascii: "<") && starts(bytes, at: cursor, with: close) {
+                return (Int(bytes[index + 2] - UInt8(ascii: "0")), (index + 4)..<cursor, cursor + close.count)
+            }
+            cursor += 1
+        }
+        return nil
     }
 
     /// A readable id from the heading's text, made unique on the page with `-2`, `-3`….

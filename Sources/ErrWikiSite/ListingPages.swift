@@ -10,28 +10,28 @@ struct Page: Sendable {
 
 /// Category, tag and severity pages, the tag index and the A–Z index: one `listing` template.
 enum ListingPages {
-    static func all(model: SiteModel, cards: [ArticleCard], theme: Theme) -> [Page] {
+    static func all(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> [Page] {
         var pages: [Page] = []
         for category in model.categories {
             let label = CategoryName.label(category.name)
             pages.append(listing(.category(category.name), heading: label, kind: "Category",
                                  intro: "\(count(category.members.count)) in \(label).",
-                                 groups: [("", category.members)], model: model, cards: cards, theme: theme))
+                                 groups: [("", category.members)], model: model, cards: cards, cardHTML: cardHTML, theme: theme))
         }
         for tag in model.tags {
             pages.append(listing(.tag(slug: tag.slug), heading: "Tagged “\(tag.name)”", kind: "Tag",
                                  intro: "\(count(tag.members.count)) tagged “\(tag.name)”.",
-                                 groups: [("", tag.members)], model: model, cards: cards, theme: theme))
+                                 groups: [("", tag.members)], model: model, cards: cards, cardHTML: cardHTML, theme: theme))
         }
         for severity in model.severities {
             let label = SeverityLabel.text(severity.severity)
             pages.append(listing(.severity(severity.severity), heading: "\(label) severity", kind: "Severity",
                                  intro: "\(count(severity.members.count)) of \(severity.severity.rawValue) severity.",
-                                 groups: [("", severity.members)], model: model, cards: cards, theme: theme))
+                                 groups: [("", severity.members)], model: model, cards: cards, cardHTML: cardHTML, theme: theme))
         }
         pages.append(listing(.index, heading: "All articles A–Z", kind: "Index",
                              intro: "\(count(model.articles.count)), by title.",
-                             groups: alphabetical(model), model: model, cards: cards, theme: theme))
+                             groups: alphabetical(model), model: model, cards: cards, cardHTML: cardHTML, theme: theme))
         pages.append(tagIndex(model: model, theme: theme))
         return pages
     }
@@ -40,7 +40,7 @@ enum ListingPages {
 
     private static func listing(_ path: SitePath, heading: String, kind: String, intro: String,
                                 groups: [(letter: String, members: [Int])], model: SiteModel,
-                                cards: [ArticleCard], theme: Theme) -> Page {
+                                cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> Page {
         var hasher = StableHasher()
         hasher.combine([theme.digest, model.options.digest, path.value, heading, intro])
         for group in groups {
@@ -52,7 +52,7 @@ enum ListingPages {
             context["kind"] = kind
             context["intro"] = intro
             context["groups"] = groups.map { group -> [String: Any] in
-                var item: [String: Any] = ["cards": group.members.map { cards[$0].context }]
+                var item: [String: Any] = ["cards": cardHTML.items(group.members, on: path)]
                 if !group.letter.isEmpty {
                     item["letter"] = group.letter
                     item["anchor"] = "letter-" + (group.letter == "#" ? "other" : group.letter.lowercased())

@@ -1,38 +1,39 @@
 /// Text for places that take no markup (`<meta name=description>`, JSON-LD, search snippets): rendered
-/// HTML with its tags dropped and cmark's entities decoded. The result is escaped again where it is used.
+/// HTML with its tags dropped, the entities cmark writes decoded and whitespace runs collapsed. The
+/// result is escaped again where it is used. Works on UTF-8 bytes (called for every card and answer).
 enum PlainText {
     static func fromHTML(_ html: String) -> String {
-        var text = ""
-        text.reserveCapacity(html.utf8.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
         var inTag = false
-        var entity: String?
-        for character in html {
-            if var pending = entity {
-                if character == ";" {
-                    text += decode(pending)
-                    entity = nil
-                } else if pending.count > 10 || character == "&" || character == "<" {
-                    text += "&" + pending
-                    entity = character == "&" ? "" : nil
-                    if character == "<" { inTag = true }
-                } else {
-                    pending.append(character)
-                    entity = pending
-                }
+        var pendingSpace = false
+        var bytes = Substring(html).utf8[...]
+        func emit(_ byte: UInt8) {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                pendingSpace = !out.isEmpty
+                return
+            }
+            if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
+            out.append(byte)
+        }
+        while let byte = bytes.popFirst() {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
                 continue
             }
-            switch character {
-            case "<": inTag = true
-            case ">" where inTag: inTag = false
-            case "&" where !inTag: entity = ""
-            default: if !inTag { text.append(character) }
+            if byte == UInt8(ascii: "<") { inTag = true; continue }
+            if byte == UInt8(ascii: "&"), let semicolon = bytes.prefix(10).firstIndex(of: UInt8(ascii: ";")),
+               let decoded = decode(String(decoding: bytes[..<semicolon], as: UTF8.self)) {
+                for character in decoded.utf8 { emit(character) }
+                bytes = bytes[bytes.index(after: semicolon)...]
+                continue
             }
+            emit(byte)
         }
-        if let pending = entity { text += "&" + pending }
-        return collapsingWhitespace(text)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func decode(_ name: String) -> String {
+    private static func decode(_ name: String) -> String? {
         switch name {
         case "amp": return "&"
         case "lt": return "<"
@@ -40,17 +41,15 @@ enum PlainText {
         case "quot": return "\""
         case "#39": return "'"
         default:
-            if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
-                return String(Character(scalar))
+            let number: UInt32?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                number = UInt32(name.dropFirst(2), radix: 16)
+            } else if name.hasPrefix("#") {
+                number = UInt32(name.dropFirst())
+            } else {
+                number = nil
             }
-            if name.hasPrefix("#"), let value = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(value) {
-                return String(Character(scalar))
-            }
-            return "&" + name + ";"
+            return number.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
-    }
-
-    static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }

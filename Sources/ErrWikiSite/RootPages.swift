@@ -4,13 +4,13 @@ import ErrWikiKit
 enum RootPages {
     static let homeSeverityLimit = 6
 
-    static func all(model: SiteModel, cards: [ArticleCard], theme: Theme) -> [Page] {
-        [home(model: model, cards: cards, theme: theme),
+    static func all(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> [Page] {
+        [home(model: model, cards: cards, cardHTML: cardHTML, theme: theme),
          simple(.search, template: "search", title: "Search", description: "Search every article by code, message or words.", model: model, theme: theme),
          simple(.notFound, template: "404", title: "Page not found", description: "This page does not exist.", model: model, theme: theme)]
     }
 
-    private static func home(model: SiteModel, cards: [ArticleCard], theme: Theme) -> Page {
+    private static func home(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> Page {
         var hasher = StableHasher()
         hasher.combine([theme.digest, model.options.digest, "home"])
         for card in cards { hasher.combine(card.digest) }
@@ -26,12 +26,12 @@ enum RootPages {
             }
             context["severities"] = model.severities.map { entry -> [String: Any] in
                 // The most severe articles a reader should know about first; the rest are one click away.
-                let shown = entry.members.prefix(homeSeverityLimit).map { cards[$0].context }
+                let shown = cardHTML.items(Array(entry.members.prefix(homeSeverityLimit)), on: .home)
                 return ["severity": entry.severity.rawValue, "label": SeverityLabel.text(entry.severity),
                         "icon": SeverityLabel.icon(entry.severity), "path": SitePath.severity(entry.severity).value,
                         "count": entry.members.count, "cards": shown, "more": entry.members.count > shown.count]
             }
-            if !model.recentlyUpdated.isEmpty { context["recent"] = model.recentlyUpdated.map { cards[$0].context } }
+            if !model.recentlyUpdated.isEmpty { context["recent"] = cardHTML.items(model.recentlyUpdated, on: .home) }
             if !model.tags.isEmpty { context["tagCount"] = model.tags.count }
             return Array(theme.render("home", context).utf8)
         }

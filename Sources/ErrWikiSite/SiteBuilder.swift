@@ -44,6 +44,11 @@ public enum SiteBuilder {
         let start = DispatchTime.now()
         let startedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+        // ERRWIKI_TRACE=1: the time of each phase on stderr, for benchmarking.
+        let tracing = ProcessInfo.processInfo.environment["ERRWIKI_TRACE"] == "1"
+        func trace(_ phase: String) {
+            if tracing { FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", elapsed(), phase).utf8)) }
+        }
 
         let theme = try Theme.load(folder: request.templatesFolder)
         let output = OutputFolder(request.outputFolder)
@@ -58,17 +63,21 @@ public enum SiteBuilder {
             return BuildSummary(pages: previous.pages.count, rendered: 0, upToDate: true, seconds: elapsed())
         }
 
+        trace("theme, output, stamp")
         let checked = ContentCheck.run(root: request.contentRoot)
+        trace("load and check")
         report(checked)
         guard checked.diagnostics.errorCount == 0 else { throw .content(errors: checked.diagnostics.errorCount) }
 
         let model = SiteModel(articles: checked.wiki.published(includingDrafts: request.options.includeDrafts), options: request.options)
         let pages = plan(model: model, theme: theme)
+        trace("plan")
 
         let staging = try output.makeStaging()
         let rendered: Int
         do {
             rendered = try write(pages, into: staging, reusingFrom: previous.map { _ in output.path }, previous: previous, progress: progress)
+            trace("write pages")
             let manifest = BuildManifest(contentDigest: stamp.digest, builtAt: startedAt, inputsDigest: inputs.hexDigest,
                                          pages: Dictionary(uniqueKeysWithValues: pages.map { ($0.path.value, $0.digest) }))
             try writeFile(Array(manifest.text.utf8), to: staging + "/" + OutputFolder.markerName)
@@ -89,14 +98,17 @@ public enum SiteBuilder {
         let digests = concurrentMap(Array(model.articles.indices)) {
             ArticlePage.digest(of: $0, in: model, cards: cards, themeDigest: theme.digest)
         }
+        let cardHTML = CardRenderer(theme: theme, cards: cards)
         var pages: [Page] = model.articles.indices.map { index in
             Page(path: .article(model.articles[index].id), digest: digests[index]) {
-                Array(theme.render("article", ArticlePage.context(of: index, in: model, cards: cards)).utf8)
+                Array(theme.render("article", ArticlePage.context(of: index, in: model, cards: cards, cardHTML: cardHTML)).utf8)
             }
         }
-        let others = ListingPages.all(model: model, cards: cards, theme: theme) + RootPages.all(model: model, cards: cards, theme: theme)
+        let others = ListingPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
+            + RootPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
         pages += others
-        pages.append(SearchIndexScript.page(model: model, cards: cards, articleDigests: digests))
+        // The search index is one long task: first, so the other core renders pages meanwhile.
+        pages.insert(SearchIndexScript.page(model: model, cards: cards, articleDigests: digests), at: 0)
         if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {
             pages.append(sitemap)
         }

@@ -6,8 +6,10 @@ import Mustache
 /// can copy the folder and edit it without recompiling. Mustache escapes every `{{value}}`; the only
 /// raw `{{{…}}}` values the site hands a template are HTML and JSON this program produced.
 struct Theme: Sendable {
-    /// The page templates every theme must have; partials (`head`, `header`, `footer`) are optional.
-    static let pageTemplates = ["article", "listing", "home", "search", "404"]
+    /// The templates every theme must have: the pages, and `card` (one article in a list, rendered
+    /// once per article and folder depth, with the card's fields and `root`). Other partials
+    /// (`head`, `header`, `footer`) are the theme's own business.
+    static let pageTemplates = ["article", "listing", "home", "search", "404", "card"]
 
     let folder: String
     let library: MustacheLibrary

@@ -49,9 +49,16 @@ struct Build: ParsableCommand {
         let bar = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
+        // Errors stop the build and are shown in full; warnings (placeholders, missing samples) do not,
+        // so a build only counts them: `errwiki check` shows them.
         let report: (CheckReport) -> Void = { report in
-            if !report.diagnostics.isEmpty {
-                StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount))
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount))
+            }
+            let warnings = report.diagnostics.warningCount
+            if warnings > 0 {
+                StandardError.write("\(warnings) warning\(warnings == 1 ? "" : "s") in the content; run `errwiki check` to see \(warnings == 1 ? "it" : "them")\n")
             }
         }
         do {

@@ -19,20 +19,23 @@ public enum ArticleID {
     /// A valid id made from arbitrary text: ASCII-folded, lowercased, runs of other characters as `-`.
     /// "Über Fehler: 502!" gives `uber-fehler-502`; nothing usable gives `article`.
     public static func suggestion(from text: String) -> String {
-        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
-        var slug = ""
+        // Folding diacritics goes through ICU, which is slow; ASCII text has none to fold.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        var slug: [UInt8] = []
         var pendingHyphen = false
-        for scalar in folded.lowercased().unicodeScalars {
-            if scalar.isASCII, let byte = UInt8(exactly: scalar.value), isLowerAlnum(byte) {
-                if pendingHyphen && !slug.isEmpty { slug += "-" }
-                slug.unicodeScalars.append(scalar)
+        for byte in folded.utf8 {
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if isLowerAlnum(lowered) {
+                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                if slug.count >= 100 { break }
+                slug.append(lowered)
                 pendingHyphen = false
             } else {
                 pendingHyphen = true
             }
         }
-        let trimmed = String(slug.prefix(100)).trimmingCharacters(in: ["-"])
-        return trimmed.isEmpty ? "article" : trimmed
+        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        return slug.isEmpty ? "article" : String(decoding: slug, as: UTF8.self)
     }
 
     private static func isLowerAlnum(_ byte: UInt8) -> Bool {
