@@ -24,7 +24,7 @@ echo "# rebuilds of $n articles (wall s, peak RSS KB)"
 /usr/bin/time -f "no change: %e s, %M KB" "$bin" build --quiet --templates "$templates" --content "$corpus" --out "$out"
 work=$(mktemp -d)
 cp -a "$corpus" "$work/corpus"
-file=$(find "$work/corpus" -name '*.md' | sort | head -1)
+file=$(find "$work/corpus" -name "*.md" | sort | sed -n 1p)
 printf '\nOne more paragraph for the benchmark.\n' >> "$file"
 "$bin" build --quiet --templates "$templates" --content "$work/corpus" --out "$out" >/dev/null # new content root: full
 printf '\nAnd another.\n' >> "$file"

@@ -57,8 +57,7 @@ enum ArticlePage {
             }
             present.insert("steps")
         }
-        let body = article.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !body.isEmpty {
+        if article.body.utf8.contains(where: { $0 > 0x20 }) {
             context["bodyHTML"] = BodyHTML.render(article.body, usedIDs: &usedIDs)
             present.insert("details")
         }
@@ -98,8 +97,7 @@ enum ArticlePage {
 
     /// A Markdown answer as block HTML; one-paragraph plain answers skip the parser.
     private static func blockHTML(_ markdown: String, usedIDs: inout Set<String>) -> String {
-        let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
-        if InlineMarkdown.isPlain(trimmed) { return "<p>" + InlineMarkdown.html(trimmed) + "</p>\n" }
+        if InlineMarkdown.isPlain(markdown) { return "<p>" + InlineMarkdown.html(markdown) + "</p>\n" }
         return BodyHTML.render(markdown, usedIDs: &usedIDs)
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import ErrWikiKit
 import ErrWikiMarkdown
 
@@ -75,7 +74,7 @@ enum BodyHTML {
 
     /// A readable id from the heading's text, made unique on the page with `-2`, `-3`….
     static func uniqueID(for innerHTML: Substring, usedIDs: inout Set<String>) -> String {
-        let base = "h-" + ArticleID.suggestion(from: plainText(innerHTML))
+        let base = "h-" + ArticleID.suggestion(from: PlainText.fromHTML(String(innerHTML)))
         var id = base
         var suffix = 2
         while usedIDs.contains(id) {
@@ -86,14 +85,4 @@ enum BodyHTML {
         return id
     }
 
-    /// The text of some HTML: tags dropped, the entities cmark writes decoded.
-    private static func plainText(_ html: Substring) -> String {
-        var text = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-        }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date written `YYYY-MM-DD` (the `updated` field). Only real dates exist: 2026-02-30 does not.
 public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -42,5 +44,16 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension ArticleDate {
+    /// The local calendar date now (what `updated:` means to the person writing it).
+    public static func today() -> ArticleDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        let text = String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+        return ArticleDate(text)!
     }
 }

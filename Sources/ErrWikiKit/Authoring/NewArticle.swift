@@ -1,0 +1,138 @@
+import Foundation
+
+/// `errwiki new`: a new article file with every required field filled in and `TODO` placeholders for
+/// the rest, which `check` warns about (and `check --strict` fails on) until they are replaced.
+/// It never overwrites: an id used anywhere in the wiki is refused.
+public struct NewArticle: Sendable {
+    public var title: String
+    public var category: String
+    public var severity: String
+    public var id: String?
+    public var codes: [String]
+    public var tags: [String]
+
+    public init(title: String, category: String, severity: String, id: String? = nil, codes: [String] = [], tags: [String] = []) {
+        self.title = title
+        self.category = category
+        self.severity = severity
+        self.id = id
+        self.codes = codes
+        self.tags = tags
+    }
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case emptyTitle
+        case invalidCategory(String)
+        case invalidSeverity(String)
+        case invalidID(String, suggestion: String)
+        case reservedID(String)
+        case exists(id: String, path: String)
+        case cannotWrite(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .emptyTitle: return "the title is empty"
+            case .invalidCategory(let category):
+                return "category `\(category)` is not valid (\(ArticleID.patternDescription)); for example `\(ArticleID.suggestion(from: category))`"
+            case .invalidSeverity(let severity): return "severity `\(severity)` is not one of \(Severity.listing)"
+            case .invalidID(let id, let suggestion): return "id `\(id)` is not valid (\(ArticleID.patternDescription)); for example `\(suggestion)`"
+            case .reservedID(let id): return "id `\(id)` is reserved for a page of the site (\(ArticleID.reservedListing)); pass --id"
+            case .exists(let id, let path): return "an article with id `\(id)` already exists: \(path) (nothing written; pass --id to choose another)"
+            case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+            }
+        }
+    }
+
+    /// The id the article gets: `--id`, or the title folded to ASCII and slugified.
+    public var resolvedID: String { id ?? ArticleID.suggestion(from: title) }
+
+    /// Checks the fields, refuses an id the wiki already has, and writes `<root>/<category>/<id>.md`
+    /// (created exclusively: an existing file is never replaced). Returns the path written.
+    public func write(root: String, skeleton: String, today: ArticleDate) throws(Failure) -> String {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw .emptyTitle }
+        guard ArticleID.isValid(category) else { throw .invalidCategory(category) }
+        guard Severity(rawValue: severity) != nil else { throw .invalidSeverity(severity) }
+        let id = resolvedID
+        guard ArticleID.isValid(id) else { throw .invalidID(id, suggestion: ArticleID.suggestion(from: id)) }
+        guard !ArticleID.isReserved(id) else { throw .reservedID(id) }
+        if let existing = Self.existingPath(of: id, root: root) { throw .exists(id: id, path: existing) }
+
+        let folder = root + "/" + category
+        let path = folder + "/" + id + ".md"
+        let text = fill(skeleton, title: title, id: id, today: today)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: folder, reason: "\(error.localizedDescription)")
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw .exists(id: id, path: path) }
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+        return path
+    }
+
+    /// The skeleton with its `{{…}}` fields replaced by YAML-safe values.
+    public func fill(_ skeleton: String, title: String, id: String, today: ArticleDate) -> String {
+        let values: [String: String] = [
+            "{{title}}": YAMLText.quoted(title),
+            "{{id}}": id,
+            "{{category}}": category,
+            "{{severity}}": severity,
+            "{{codes}}": YAMLText.flowList(codes),
+            "{{tags}}": YAMLText.flowList(tags),
+            "{{date}}": today.description,
+        ]
+        var text = skeleton
+        for (token, value) in values { text = text.replacingOccurrences(of: token, with: value) }
+        return text
+    }
+
+    /// Where an article with this id already lives: any file whose front matter or file name gives
+    /// that id, including files too broken to read (their file name counts).
+    static func existingPath(of id: String, root: String) -> String? {
+        let loaded = WikiLoader.load(root: root)
+        if let article = loaded.wiki.articles.first(where: { $0.id == id }) { return article.path }
+        if loaded.wiki.unreadableIDs.contains(id) {
+            let (files, _) = ContentScanner(root: root, displayRoot: root).scan()
+            let match = files.first { ($0.relativePath as NSString).lastPathComponent == id + ".md" }
+            return match.map { root + "/" + $0.relativePath } ?? root
+        }
+        return nil
+    }
+
+    /// The default skeleton, used when the theme has no `article.md`.
+    public static let builtInSkeleton = """
+    ---
+    title: {{title}}
+    category: {{category}}
+    severity: {{severity}}
+    summary: "TODO: one or two sentences: what failed and why."
+    codes: {{codes}}
+    tags: {{tags}}
+    causes:
+      - "TODO: the most common cause"
+    steps:
+      - title: "TODO: a read-only step that confirms the diagnosis"
+        command: "TODO: the command to run"
+    faq:
+      - q: "TODO: the question people ask first"
+        a: "TODO: a short, direct answer"
+    # patterns:    # TODO: regular expressions that recognise this error in a log
+    # samples:     # TODO: real log lines the patterns must match
+    updated: {{date}}
+    ---
+    TODO: explain the error in your own words.
+
+    """
+}
