@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-gfm; the module map links both libraries.
@@ -32,10 +33,15 @@ let package = Package(
             name: "ErrWikiSite",
             dependencies: ["ErrWikiKit", "ErrWikiMarkdown", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // `errwiki serve`: the live preview. Its own target, so only the CLI depends on the HTTP server.
+        .target(
+            name: "ErrWikiServe",
+            dependencies: ["ErrWikiSite", "ErrWikiKit", "ErrWikiMarkdown", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
         // The thin CLI.
         .executableTarget(
             name: "errwiki",
-            dependencies: ["ErrWikiKit", "ErrWikiSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ErrWikiKit", "ErrWikiSite", "ErrWikiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Golden-file comparison shared by the test targets. Fixtures are read from the source tree.
         .target(name: "ErrWikiTestSupport", path: "Tests/ErrWikiTestSupport"),

@@ -17,8 +17,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var content: ContentOption
 
-    @Option(help: ArgumentHelp("The theme folder (templates and assets).", discussion: "Default: ./Templates, else the installed theme.", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var theme: ThemeOption
 
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
     var out = "site"
@@ -43,7 +42,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let folder = try content.resolve()
-        let theme = try templatesFolder()
+        let theme = try self.theme.resolve()
         let options = SiteOptions(siteName: siteName, baseURL: baseURL.flatMap(SiteOptions.normalizedBaseURL), includeDrafts: drafts)
         let request = BuildRequest(contentRoot: folder, templatesFolder: theme, outputFolder: out, options: options)
         let bar = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
@@ -75,14 +74,6 @@ struct Build: ParsableCommand {
             StandardError.write("errwiki build: \(error)\n")
             throw ExitCode(1)
         }
-    }
-
-    private func templatesFolder() throws -> String {
-        if let templates { return templates }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "Templates", isDirectory: &isFolder), isFolder.boolValue { return "Templates" }
-        if let installed = ContentLocator().installedFolder("Templates") { return installed }
-        throw ValidationError("no templates folder: pass --templates DIR or run from a folder that has Templates/")
     }
 }
 

@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct ErrWiki: ParsableCommand {
+struct ErrWiki: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errwiki",
         abstract: "An offline troubleshooting wiki: error articles as Markdown, a static site and a terminal lookup.",
         version: "0.1.0",
-        subcommands: [Lookup.self, Show.self, Diagnose.self, Check.self, Build.self, New.self]
+        subcommands: [Lookup.self, Show.self, Diagnose.self, Check.self, Build.self, New.self, Serve.self]
     )
 }

@@ -1,0 +1,173 @@
+import ErrWikiKit
+import ErrWikiSite
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `errwiki serve`: builds the site into a private folder, serves it on loopback, and rebuilds when
+/// the content or the theme changes (only the pages whose inputs changed are rendered again). Pages
+/// are replaced only by a finished build, then the open tabs reload. A content error keeps the last
+/// good pages and shows the diagnostics over them until it is fixed.
+public final class PreviewServer: Sendable {
+    public struct Configuration: Sendable {
+        public var contentRoot: String
+        public var templatesFolder: String
+        public var host: String
+        public var port: UInt16
+        public var options: SiteOptions
+        /// How often the watcher looks for changes.
+        public var pollInterval: Double
+
+        public init(contentRoot: String, templatesFolder: String, host: String = "127.0.0.1", port: UInt16 = 8000,
+                    options: SiteOptions = SiteOptions(), pollInterval: Double = 0.25) {
+            self.contentRoot = contentRoot
+            self.templatesFolder = templatesFolder
+            self.host = host
+            self.port = port
+            self.options = options
+            self.pollInterval = pollInterval
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case portInUse(host: String, port: UInt16)
+        case cannotListen(String)
+        case firstBuild(String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let host, let port): return "\(host):\(port) is already in use; stop the other server or pass --port N"
+            case .cannotListen(let reason): return "cannot listen: \(reason)"
+            case .firstBuild(let reason): return reason
+            }
+        }
+    }
+
+    let configuration: Configuration
+    let siteFolder: String
+    let state = BuildState()
+    let log: @Sendable (String) -> Void
+
+    public init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void) {
+        self.configuration = configuration
+        self.log = log
+        siteFolder = NSTemporaryDirectory() + "errwiki-serve-\(getpid())/site"
+    }
+
+    /// Removes the preview's private build folder.
+    public func cleanUp() {
+        try? FileManager.default.removeItem(atPath: (siteFolder as NSString).deletingLastPathComponent)
+    }
+
+    /// Builds, listens and watches until cancelled. `ready` receives the URL once the server listens.
+    public func run(ready: @escaping @Sendable (String) -> Void) async throws {
+        try? FileManager.default.createDirectory(atPath: (siteFolder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        defer { cleanUp() }
+        await rebuild(reason: "first build")
+        if !FileManager.default.fileExists(atPath: siteFolder + "/index.html") {
+            // No good build yet: serve an empty site that shows the error overlay on its 404 page.
+            try? FileManager.default.createDirectory(atPath: siteFolder, withIntermediateDirectories: true)
+        }
+
+        let address: any SocketAddress
+        do {
+            if configuration.host.contains(":") {
+                address = try sockaddr_in6.inet6(ip6: configuration.host, port: configuration.port)
+            } else {
+                address = try sockaddr_in.inet(ip4: configuration.host, port: configuration.port)
+            }
+        } catch {
+            throw Failure.cannotListen("\(configuration.host) is not an IP address")
+        }
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: RequestHandler(files: SiteFiles(root: siteFolder), state: state))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await server.run()
+                } catch let error as SocketError {
+                    if case .failed(_, let code, _) = error, code == EADDRINUSE {
+                        throw Failure.portInUse(host: self.configuration.host, port: self.configuration.port)
+                    }
+                    throw Failure.cannotListen(error.localizedDescription)
+                }
+            }
+            group.addTask {
+                try await server.waitUntilListening(timeout: 10)
+                let port = Self.port(of: await server.listeningAddress) ?? self.configuration.port
+                let host = self.configuration.host.contains(":") ? "[\(self.configuration.host)]" : self.configuration.host
+                ready("http://\(host):\(port)/")
+                try await self.watch()
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+
+    /// Polls the content and theme stamps; rebuilds when either changes.
+    private func watch() async throws {
+        var last = stamp()
+        while !Task.isCancelled {
+            try await Task.sleep(nanoseconds: UInt64(configuration.pollInterval * 1_000_000_000))
+            let now = stamp()
+            if now != last {
+                last = now
+                // Editors save in several steps; let them finish before reading.
+                try await Task.sleep(nanoseconds: 50_000_000)
+                last = stamp()
+                await rebuild(reason: "change")
+            }
+        }
+    }
+
+    private func stamp() -> String {
+        ContentStamp.of(root: configuration.contentRoot).digest + FolderStamp.of(configuration.templatesFolder)
+    }
+
+    private func rebuild(reason: String) async {
+        let request = BuildRequest(contentRoot: configuration.contentRoot, templatesFolder: configuration.templatesFolder,
+                                   outputFolder: siteFolder, options: configuration.options)
+        let errors = ErrorsBox()
+        do {
+            let summary = try SiteBuilder.build(request, report: { report in
+                let found = report.diagnostics.filter { $0.severity == .error }
+                if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount) }
+            })
+            if summary.upToDate && reason != "first build" { return }
+            log("rebuilt: \(summary.rendered) of \(summary.pages) files written in \(String(format: "%.2f", summary.seconds)) s")
+            await state.finished(error: nil)
+        } catch {
+            let text = errors.text ?? "\(error)"
+            log(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            log("serving the last good build until this is fixed")
+            await state.finished(error: text)
+        }
+    }
+
+    static func port(of address: Socket.Address?) -> UInt16? {
+        switch address {
+        case .ip4(_, let port), .ip6(_, let port): return port
+        default: return nil
+        }
+    }
+}
+
+/// The diagnostics of a failed build, carried out of the report callback.
+private final class ErrorsBox: @unchecked Sendable {
+    var text: String?
+}
+
+/// A change stamp for a small folder (the theme): every file's path, size and modification time.
+enum FolderStamp {
+    static func of(_ folder: String) -> String {
+        var hasher = StableHasher()
+        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+        for file in files {
+            var info = stat()
+            guard stat(folder + "/" + file, &info) == 0 else { continue }
+            hasher.combine(file)
+            hasher.combine(Int64(info.st_size))
+            hasher.combine(Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        }
+        return hasher.hexDigest
+    }
+}
