@@ -4,7 +4,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
+# libcurl's headers and link: FlyingFox (serve) brings in FoundationNetworking, which a release
+# build with the static Swift standard library links against libcurl.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libcurl4-openssl-dev
 RELEASE_BIN := .build/release/errwiki
 DEBUG_BIN := .build/debug/errwiki
 # The site's tests open it in a real browser and validate every page (Java runs the Nu checker).
@@ -16,10 +18,10 @@ VENV := $(TOOLS)/venv
 
 all: release
 
-# Debian's cmark-gfm (the C library and, for golden tests, its CLI). Installed only when missing.
+# Debian's cmark-gfm (the C library and, for golden tests, its CLI) and libcurl. Installed only when missing.
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1 \
-	    || ! dpkg -s libcmark-gfm-extensions-dev >/dev/null 2>&1; then \
+	    || ! dpkg -s libcmark-gfm-extensions-dev >/dev/null 2>&1 || ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then \
 	  echo "installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \

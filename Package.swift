@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
@@ -31,7 +30,7 @@ let package = Package(
         // `errwiki build`: the static site (pages, search index, atomic output folder).
         .target(
             name: "ErrWikiSite",
-            dependencies: ["ErrWikiKit", "ErrWikiMarkdown", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["ErrWikiKit", "ErrWikiMarkdown"]
         ),
         // `errwiki serve`: the live preview. Its own target, so only the CLI depends on the HTTP server.
         .target(

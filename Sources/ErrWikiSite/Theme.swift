@@ -1,10 +1,10 @@
 import ErrWikiKit
 import Foundation
-import Mustache
 
 /// The templates and assets of a theme folder (`Templates/` by default), read at run time so a user
-/// can copy the folder and edit it without recompiling. Mustache escapes every `{{value}}`; the only
-/// raw `{{{…}}}` values the site hands a template are HTML and JSON this program produced.
+/// can copy the folder and edit it without recompiling. Templates are Mustache (see `PageTemplate`
+/// for the subset): every `{{value}}` is escaped; the only raw `{{{…}}}` values the site hands a
+/// template are HTML and JSON this program produced.
 struct Theme: Sendable {
     /// The templates every theme must have: the pages, and `card` (one article in a list, rendered
     /// once per article and folder depth, with the card's fields and `root`). Other partials
@@ -12,7 +12,7 @@ struct Theme: Sendable {
     static let pageTemplates = ["article", "listing", "home", "search", "404", "card"]
 
     let folder: String
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
     /// Plain files under `assets/`, copied to the site's `assets/` folder.
     let assets: [(name: String, bytes: [UInt8])]
     /// Changes whenever a template or an asset does: part of every page's fingerprint.
@@ -23,7 +23,7 @@ struct Theme: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .theme("\(folder): no such templates folder (pass --templates DIR)")
         }
-        var library = MustacheLibrary()
+        var templates: [String: PageTemplate] = [:]
         var hasher = StableHasher()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for file in names where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
@@ -32,16 +32,14 @@ struct Theme: Sendable {
                 throw .theme("\(path): cannot be read as UTF-8")
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                throw .theme("\(path):\(error.context.lineNumber):\(error.context.columnNumber): template error: \(error.error)\n  \(error.context.line)")
+                templates[String(file.dropLast(".mustache".count))] = try PageTemplate(parsing: text)
             } catch {
-                throw .theme("\(path): template error: \(error)")
+                throw .theme("\(path):\(error.line):\(error.column): template error: \(error.message)")
             }
             hasher.combine(file)
             hasher.combine(text)
         }
-        for required in pageTemplates where library.getTemplate(named: required) == nil {
+        for required in pageTemplates where templates[required] == nil {
             throw .theme("\(folder)/\(required).mustache: missing (a theme needs \(pageTemplates.map { $0 + ".mustache" }.joined(separator: ", ")))")
         }
         var assets: [(String, [UInt8])] = []
@@ -57,7 +55,7 @@ struct Theme: Sendable {
             hasher.combine(name)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
-        return Theme(folder: folder, library: library, assets: assets, digest: hasher.hexDigest)
+        return Theme(folder: folder, renderer: TemplateRenderer(templates: templates), assets: assets, digest: hasher.hexDigest)
     }
 
     /// Renders a page. Every non-empty list `x` of the context also gets a `hasX` flag, so a template
@@ -69,6 +67,6 @@ struct Theme: Sendable {
                 context["has" + key.prefix(1).uppercased() + key.dropFirst()] = true
             }
         }
-        return library.render(context, withTemplate: template) ?? ""
+        return renderer.render(template, context)
     }
 }
