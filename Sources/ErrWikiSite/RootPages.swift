@@ -6,7 +6,8 @@ enum RootPages {
 
     static func all(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> [Page] {
         [home(model: model, cards: cards, cardHTML: cardHTML, theme: theme),
-         simple(.search, template: "search", title: "Search", description: "Search every article by code, message or words.", model: model, theme: theme),
+         simple(.search, template: "search", title: "Search", description: "Search every article by code, message or words.", model: model, theme: theme,
+                extra: ["searchScripts": (0..<SearchIndexScript.shardCount(articles: model.articles.count)).map { ["path": SitePath.searchIndex(shard: $0).value] }]),
          simple(.notFound, template: "404", title: "Page not found", description: "This page does not exist.", model: model, theme: theme)]
     }
 
@@ -38,11 +39,13 @@ enum RootPages {
     }
 
     private static func simple(_ path: SitePath, template: String, title: String, description: String,
-                               model: SiteModel, theme: Theme) -> Page {
+                               model: SiteModel, theme: Theme, extra: [String: [[String: String]]] = [:]) -> Page {
         var hasher = StableHasher()
         hasher.combine([theme.digest, model.options.digest, path.value])
+        for (key, items) in extra.sorted(by: { $0.key < $1.key }) { hasher.combine([key] + items.flatMap { $0.values.sorted() }) }
         return Page(path: path, digest: hasher.hexDigest) {
-            let context = PageFrame.context(path: path, title: title, description: description, options: model.options)
+            var context = PageFrame.context(path: path, title: title, description: description, options: model.options)
+            for (key, value) in extra { context[key] = value }
             return Array(theme.render(template, context).utf8)
         }
     }

@@ -107,8 +107,8 @@ public enum SiteBuilder {
         let others = ListingPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
             + RootPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
         pages += others
-        // The search index is one long task: first, so the other core renders pages meanwhile.
-        pages.insert(SearchIndexScript.page(model: model, cards: cards, articleDigests: digests), at: 0)
+        // The search index shards are the longest tasks: first, so they do not finish last.
+        pages.insert(contentsOf: SearchIndexScript.pages(model: model, cards: cards, articleDigests: digests), at: 0)
         if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {
             pages.append(sitemap)
         }

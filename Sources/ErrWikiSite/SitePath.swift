@@ -15,7 +15,7 @@ public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let notFound = SitePath("404.html")
     public static let index = SitePath("a-z.html")
     public static let tags = SitePath("tag/index.html")
-    public static let searchIndex = SitePath("search-index.js")
+    public static func searchIndex(shard: Int) -> SitePath { SitePath("search-index-\(shard).js") }
     public static let sitemap = SitePath("sitemap.xml")
 
     public static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }

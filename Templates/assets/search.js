@@ -1,6 +1,6 @@
-// errwiki site search. Reads window.ERRWIKI_SEARCH, written by `errwiki build` into search-index.js
-// and loaded with a classic <script src> so that it works from disk (file://), where browsers block
-// fetch() and module scripts. Results are built with textContent only: no article text becomes HTML.
+// errwiki site search. Reads window.ERRWIKI_SEARCH_PARTS, written by `errwiki build` into
+// search-index-N.js (shards of 1,000 articles) and loaded with classic <script src> tags so that it
+// works from disk (file://), where browsers block fetch() and module scripts. Results are built with textContent only: no article text becomes HTML.
 //
 // Ranking is the terminal lookup's (README, "Ranking"), ported: the same terms (runs of ASCII letters
 // and digits or non-ASCII characters, ASCII lowercased), field weights, stop words, BM25F (k1 1.2,
@@ -14,10 +14,28 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!input || !list) return;
-  var data = window.ERRWIKI_SEARCH;
-  if (!data || data.version !== 2) {
-    status.textContent = "The search index (search-index.js) is missing; rebuild the site with errwiki build.";
+  var data = merge(window.ERRWIKI_SEARCH_PARTS || []);
+  if (!data) {
+    status.textContent = "The search index (search-index-*.js) is missing or stale; rebuild the site with errwiki build.";
     return;
+  }
+
+  // One index from the shards: documents in order, each shard's postings shifted by its offset.
+  function merge(parts) {
+    if (!parts.length || parts.some(function (part) { return part.version !== 2; })) return null;
+    parts = parts.slice().sort(function (a, b) { return a.offset - b.offset; });
+    var merged = { stopWords: parts[0].stopWords, docs: [], terms: {} };
+    parts.forEach(function (part) {
+      var offset = merged.docs.length;
+      if (offset !== part.offset) return;
+      Array.prototype.push.apply(merged.docs, part.docs);
+      Object.keys(part.terms).forEach(function (term) {
+        var source = part.terms[term];
+        var target = Object.prototype.hasOwnProperty.call(merged.terms, term) ? merged.terms[term] : (merged.terms[term] = []);
+        for (var i = 0; i < source.length; i += 2) target.push(source[i] + offset, source[i + 1]);
+      });
+    });
+    return merged;
   }
 
   var MAX_TERM = 64, K1 = 1.2, B = 0.4, LIMIT = 50;

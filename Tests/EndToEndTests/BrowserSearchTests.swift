@@ -53,6 +53,25 @@ struct BrowserSearchTests {
         if query == "permision denied" { #expect(dom.contains("Showing results for “permission denied”")) }
     }
 
+    @Test func aWikiWithSeveralIndexShardsIsSearchedWhole() throws {
+        // 2,500 articles: three shards of search-index-N.js; the wanted ones sit in the second and third.
+        let root = try FixturePaths.temporaryFolder()
+        let content = root.appendingPathComponent("content/gen")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for index in 0..<2_500 {
+            let code = index == 1_234 ? "ZQX1234" : index == 2_345 ? "ZQX2345" : "GEN\(index)"
+            let article = "---\ntitle: Generated \(index) \(index == 2_345 ? "flibbertigibbet" : "")\ncategory: gen\nseverity: low\nsummary: Number \(index).\ncodes: [\(code)]\ncauses: [x]\nsteps: [y]\n---\n"
+            try article.write(to: content.appendingPathComponent("gen-\(index).md"), atomically: false, encoding: .utf8)
+        }
+        let out = root.appendingPathComponent("site")
+        let build = try CommandRunner.run(["build", "--content", root.appendingPathComponent("content").path, "--templates", "Templates",
+                                           "--out", out.path, "--quiet"], in: BuiltSite.repository)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("search-index-2.js").path))
+        #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=ZQX1234")).first == "gen-1234.html")
+        #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=flibbertigibet")).first == "gen-2345.html")
+    }
+
     @Test func noQueryShowsNothingAndAMissShowsAMessage() throws {
         let site = try BuiltSite.folder.get()
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(site.path)/search.html")).isEmpty)
