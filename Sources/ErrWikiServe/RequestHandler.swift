@@ -10,7 +10,9 @@ struct RequestHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            var headers = HTTPHeaders()
+            headers[HTTPHeader("Allow")] = "GET, HEAD"
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: headers, body: Data())
         }
         let rawPath = request.target.path(percentEncoded: true)
         if rawPath == LiveReload.waitPath {

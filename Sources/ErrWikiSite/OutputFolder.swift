@@ -41,6 +41,36 @@ struct OutputFolder {
         }
     }
 
+    var lockPath: String { parent + "/." + name + ".errwiki-lock" }
+
+    /// Takes the output's lock file (`.<name>.errwiki-lock` beside it) for the build, so two builds
+    /// into one folder cannot interleave: the second one stops with a message. The file is removed
+    /// when the build ends; a lock taken on a file that was removed meanwhile is retried, so two
+    /// builds can never each hold a different file. The kernel drops the lock if the process dies.
+    func lock() throws(BuildError) -> Int32 {
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        for _ in 0..<100 {
+            let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw .output("\(lockPath): cannot open the lock file: \(String(cString: strerror(errno)))") }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                close(descriptor)
+                throw .output("\(path): another errwiki build is writing this folder; try again when it has finished")
+            }
+            var held = stat(), current = stat()
+            if fstat(descriptor, &held) == 0, stat(lockPath, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
+                return descriptor
+            }
+            close(descriptor)
+        }
+        throw .output("\(lockPath): the lock file keeps changing; is another build running?")
+    }
+
+    func unlock(_ descriptor: Int32) {
+        unlink(lockPath)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
     /// A fresh staging folder beside the output. Leftovers of builds that were killed are removed first.
     func makeStaging() throws(BuildError) -> String {
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)

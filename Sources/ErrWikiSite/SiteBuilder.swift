@@ -53,6 +53,8 @@ public enum SiteBuilder {
         let theme = try Theme.load(folder: request.templatesFolder)
         let output = OutputFolder(request.outputFolder)
         try output.validate(protecting: [request.contentRoot, request.templatesFolder])
+        let lock = try output.lock()
+        defer { output.unlock(lock) }
 
         var inputs = StableHasher()
         inputs.combine([theme.digest, request.options.digest, Self.formatVersion])

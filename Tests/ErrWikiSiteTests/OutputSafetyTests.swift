@@ -113,3 +113,21 @@ import Testing
         #expect(SiteFixture.read(out + "/index.html")?.contains("<!-- edited -->") == true)
     }
 }
+
+/// Two builds into one folder: the second is refused while the first holds the lock.
+@Suite struct ConcurrentBuildTests {
+    @Test func aSecondBuildIntoTheSameFolderIsRefusedWhileTheFirstRuns() throws {
+        let root = try FixturePaths.temporaryFolder()
+        let out = root.appendingPathComponent("site").path
+        // Hold the lock the way a running build does (flock is per open file description).
+        let descriptor = open(root.path + "/.site.errwiki-lock", O_RDWR | O_CREAT, 0o644)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let error = #expect(throws: BuildError.self) { try SiteFixture.build(content: SiteFixture.content("wiki"), out: out) }
+        #expect(error?.description.contains("another errwiki build") == true)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        try SiteFixture.build(content: SiteFixture.content("wiki"), out: out)
+        #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
+    }
+}
