@@ -1,3 +1,4 @@
+import ErrWikiKit
 import Foundation
 
 /// Maps a request path onto a file of the built site, and nothing else: percent-decoding happens
@@ -23,7 +24,7 @@ struct SiteFiles: Sendable {
             if segment.hasPrefix(".") { return .notFound } // the build marker, editor files
         }
         let candidate = root + "/" + segments.joined(separator: "/")
-        guard let real = Self.realPath(candidate), let realRoot = Self.realPath(root), real.hasPrefix(realRoot + "/") else {
+        guard let real = FilePath.real(candidate), let realRoot = FilePath.real(root), real.hasPrefix(realRoot + "/") else {
             return .notFound
         }
         var info = stat()
@@ -52,11 +53,5 @@ struct SiteFiles: Sendable {
         case "woff2": return "font/woff2"
         default: return "application/octet-stream"
         }
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

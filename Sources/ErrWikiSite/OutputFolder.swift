@@ -1,3 +1,4 @@
+import ErrWikiKit
 import Foundation
 
 /// The site's folder on disk, replaced whole: a build writes into a hidden staging folder beside it
@@ -20,12 +21,12 @@ struct OutputFolder {
 
     /// Refuses folders a build must never replace.
     func validate(protecting protected: [String]) throws(BuildError) {
-        let real = Self.realPath(path) ?? path
-        if real == "/" || real == Self.realPath(NSHomeDirectory()) {
+        let real = FilePath.real(path) ?? path
+        if real == "/" || real == FilePath.real(NSHomeDirectory()) {
             throw .output("\(path): refusing to replace this folder with a site; choose another --out")
         }
         for folder in protected {
-            guard let protectedReal = Self.realPath(folder) else { continue }
+            guard let protectedReal = FilePath.real(folder) else { continue }
             if protectedReal == real || protectedReal.hasPrefix(real + "/") || real.hasPrefix(protectedReal + "/") {
                 throw .output("\(path): the output folder may not contain or be inside \(folder); choose another --out")
             }
@@ -121,11 +122,5 @@ struct OutputFolder {
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let renameExchange: UInt32 = 1 << 1
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -1,3 +1,4 @@
+import ErrWikiMarkdown
 import ErrWikiKit
 
 /// The home page, the search page and `404.html`.
@@ -62,30 +63,15 @@ enum Sitemap {
         return Page(path: .sitemap, digest: hasher.hexDigest) {
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for path in extraPaths.sorted() {
-                xml += "  <url><loc>\(escape(base + (path == .home ? "" : path.value)))</loc></url>\n"
+                xml += "  <url><loc>\(HTMLEscaping.escape(base + (path == .home ? "" : path.value)))</loc></url>\n"
             }
             for card in cards {
-                xml += "  <url><loc>\(escape(base + card.path.value))</loc>"
+                xml += "  <url><loc>\(HTMLEscaping.escape(base + card.path.value))</loc>"
                 if let updated = card.updated { xml += "<lastmod>\(updated)</lastmod>" }
                 xml += "</url>\n"
             }
             xml += "</urlset>\n"
             return Array(xml.utf8)
         }
-    }
-
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

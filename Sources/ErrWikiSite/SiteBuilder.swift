@@ -96,8 +96,8 @@ public enum SiteBuilder {
 
     /// Every file of the site with its digest.
     static func plan(model: SiteModel, theme: Theme) -> [Page] {
-        let cards = concurrentMap(model.articles) { ArticleCard($0) }
-        let digests = concurrentMap(Array(model.articles.indices)) {
+        let cards = ParallelMap.map(model.articles) { ArticleCard($0) }
+        let digests = ParallelMap.map(Array(model.articles.indices)) {
             ArticlePage.digest(of: $0, in: model, cards: cards, themeDigest: theme.digest)
         }
         let cardHTML = CardRenderer(theme: theme, cards: cards)
@@ -175,14 +175,5 @@ public enum SiteBuilder {
             return true
         }
         guard ok else { throw .output("\(path): cannot write: \(String(cString: strerror(errno)))") }
-    }
-
-    static func concurrentMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-        let results = Mutex([Result?](repeating: nil, count: items.count))
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let result = transform(items[index])
-            results.withLock { $0[index] = result }
-        }
-        return results.withLock { $0.map { $0! } }
     }
 }

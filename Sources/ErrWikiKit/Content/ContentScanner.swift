@@ -20,7 +20,7 @@ struct ContentScanner {
     let displayRoot: String
 
     func scan() -> (files: [File], diagnostics: [Diagnostic]) {
-        guard let rootReal = Self.realPath(root) else { return ([], []) }
+        guard let rootReal = FilePath.real(root) else { return ([], []) }
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         // Breadth first, the folders of one level in parallel: a stat per file is most of a lookup's
@@ -63,7 +63,7 @@ struct ContentScanner {
                                          stamp: FileStamp(info)))
             case S_IFLNK:
                 let location = SourceLocation(file: display(relative), line: 1, column: 1)
-                guard let target = Self.realPath(absoluteFolder + "/" + name) else {
+                guard let target = FilePath.real(absoluteFolder + "/" + name) else {
                     result.diagnostics.append(Diagnostic(.brokenSymlink, .warning, at: location,
                                                          "symbolic link is broken or loops; skipped"))
                     continue
@@ -117,9 +117,4 @@ struct ContentScanner {
 
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 }

@@ -39,7 +39,7 @@ public struct IndexStore: Sendable {
     /// The index file for this content folder.
     public var indexPath: String { indexPath(root: resolvedRoot) }
 
-    private var resolvedRoot: String { ContentScanner.realPath(contentRoot) ?? contentRoot }
+    private var resolvedRoot: String { FilePath.real(contentRoot) ?? contentRoot }
 
     private func indexPath(root: String) -> String {
         cacheFolder + "/index-" + String(FNV1a.hash(root), radix: 16) + ".bin"

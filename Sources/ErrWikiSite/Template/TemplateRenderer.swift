@@ -1,3 +1,5 @@
+import ErrWikiMarkdown
+
 /// Renders compiled templates against `[String: Any]` contexts: a name is looked up from the
 /// innermost section value outwards, as in Mustache.
 struct TemplateRenderer {
@@ -89,28 +91,14 @@ struct TemplateRenderer {
         }
     }
 
-    /// HTML escaping of `& < > " '`, as swift-mustache wrote it (`&#39;` for the apostrophe).
+    /// HTML escaping of `& < > " '` (`&#39;` for the apostrophe, as swift-mustache wrote it); most
+    /// values have none of them and are appended as they are.
     static func escape(_ text: String, into out: inout String) {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-            needsEscaping = true
-            break
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         }
-        guard needsEscaping else {
-            out += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        out += needsEscaping ? HTMLEscaping.escape(text) : text
     }
 
     /// Prefixes every line of a standalone partial's output with the partial tag's indentation.
