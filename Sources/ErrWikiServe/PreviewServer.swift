@@ -48,10 +48,15 @@ public final class PreviewServer: Sendable {
     let state = BuildState()
     let log: @Sendable (String) -> Void
 
-    public init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void) {
+    public init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void) throws {
         self.configuration = configuration
         self.log = log
-        siteFolder = NSTemporaryDirectory() + "errwiki-serve-\(getpid())/site"
+        // A private folder (mkdtemp: a fresh name, mode 0700), so no other user can plant pages in it.
+        var template = Array((NSTemporaryDirectory() + "errwiki-serve-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw Failure.cannotListen("cannot create a temporary folder: \(String(cString: strerror(errno)))")
+        }
+        siteFolder = String(cString: made) + "/site"
     }
 
     /// Removes the preview's private build folder.
@@ -61,11 +66,10 @@ public final class PreviewServer: Sendable {
 
     /// Builds, listens and watches until cancelled. `ready` receives the URL once the server listens.
     public func run(ready: @escaping @Sendable (String) -> Void) async throws {
-        try? FileManager.default.createDirectory(atPath: (siteFolder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         defer { cleanUp() }
         await rebuild(reason: "first build")
         if !FileManager.default.fileExists(atPath: siteFolder + "/index.html") {
-            // No good build yet: serve an empty site that shows the error overlay on its 404 page.
+            // No good build yet: every request gets a placeholder page with the error overlay.
             try? FileManager.default.createDirectory(atPath: siteFolder, withIntermediateDirectories: true)
         }
 
@@ -128,11 +132,16 @@ public final class PreviewServer: Sendable {
                                    outputFolder: siteFolder, options: configuration.options)
         let errors = ErrorsBox()
         do {
-            let summary = try SiteBuilder.build(request, report: { report in
-                let found = report.diagnostics.filter { $0.severity == .error }
-                if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount) }
-            })
-            if summary.upToDate && reason != "first build" { return }
+            // The build uses every core for seconds: off the cooperative pool, so HTTP stays responsive.
+            let summary = try await Self.offThePool {
+                try SiteBuilder.build(request, report: { report in
+                    let found = report.diagnostics.filter { $0.severity == .error }
+                    if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount) }
+                })
+            }
+            // Back to the last good state (a broken edit undone): nothing to render, but the error is gone.
+            let showingError = await state.error != nil
+            if summary.upToDate && reason != "first build" && !showingError { return }
             log("rebuilt: \(summary.rendered) of \(summary.pages) files written in \(String(format: "%.2f", summary.seconds)) s")
             await state.finished(error: nil)
         } catch {
@@ -140,6 +149,15 @@ public final class PreviewServer: Sendable {
             log(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             log("serving the last good build until this is fixed")
             await state.finished(error: text)
+        }
+    }
+
+    /// Runs blocking work on a Dispatch thread and resumes the task when it is done.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try work() })
+            }
         }
     }
 

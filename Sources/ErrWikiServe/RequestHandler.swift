@@ -34,7 +34,11 @@ struct RequestHandler: HTTPHandler {
     private func page(at path: String, contentType: String, status: HTTPStatusCode, request: HTTPRequest) async -> HTTPResponse {
         var info = stat()
         guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("not found\n".utf8))
+            // No page at all (the first build failed): a placeholder that still shows the overlay and reloads.
+            let placeholder = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>errwiki</title></head><body><h1>No site yet</h1></body></html>\n"
+            let body = LiveReload.inject(into: placeholder, version: await state.version, error: await state.error)
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                body: request.method == .HEAD ? Data() : Data(body.utf8))
         }
         let isHTML = contentType.hasPrefix("text/html")
         let version = await state.version

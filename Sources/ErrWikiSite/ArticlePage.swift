@@ -131,7 +131,7 @@ enum ArticlePage {
     }
 }
 
-/// Everything of an article its own page shows, in a fixed order, for fingerprints.
+/// Everything of an article (what its page shows, and what the search index holds), in a fixed order, for fingerprints.
 enum ArticleDigest {
     static func combine(_ article: Article, into hasher: inout StableHasher) {
         hasher.combine([article.id, article.title, article.category, article.severity.rawValue, article.summary,
@@ -143,5 +143,7 @@ enum ArticleDigest {
         hasher.combine(article.related)
         hasher.combine(article.steps.flatMap { [$0.title, $0.command ?? "\u{0}", $0.note ?? "\u{0}"] })
         hasher.combine(article.faq.flatMap { [$0.question, $0.answer] })
+        hasher.combine(article.patterns)
+        hasher.combine(article.samples)
     }
 }

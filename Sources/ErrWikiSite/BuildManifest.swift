@@ -5,7 +5,7 @@ import Foundation
 /// and, when no input changed at all, does nothing.
 ///
 ///     errwiki-site 1
-///     content <digest> <latest change, ns> <built at, ns>
+///     content <digest> <built at, ns>
 ///     inputs <theme and options digest>
 ///     <page digest> <path>
 ///     …

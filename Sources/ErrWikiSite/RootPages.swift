@@ -16,6 +16,7 @@ enum RootPages {
         var hasher = StableHasher()
         hasher.combine([theme.digest, model.options.digest, "home"])
         for card in cards { hasher.combine(card.digest) }
+        hasher.combine(Int64(model.tags.count))
         let description = "Offline troubleshooting wiki: \(ListingPages.count(model.articles.count)) on error codes, messages and fixes."
         return Page(path: .home, digest: hasher.hexDigest) {
             var context = PageFrame.context(path: .home, title: model.options.siteName, description: description,

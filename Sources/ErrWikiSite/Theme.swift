@@ -46,6 +46,7 @@ struct Theme: Sendable {
         let assetFolder = folder + "/assets"
         let assetNames = ((try? FileManager.default.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted()
         for name in assetNames where !name.hasPrefix(".") {
+            guard !name.contains("\\") else { throw .theme("\(assetFolder)/\(name): asset names may not contain a backslash") }
             var isDirectory: ObjCBool = false
             let path = assetFolder + "/" + name
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
@@ -55,7 +56,13 @@ struct Theme: Sendable {
             hasher.combine(name)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
-        return Theme(folder: folder, renderer: TemplateRenderer(templates: templates), assets: assets, digest: hasher.hexDigest)
+        let renderer: TemplateRenderer
+        do {
+            renderer = try TemplateRenderer(templates: templates)
+        } catch {
+            throw .theme("\(folder): template error in an indented partial: \(error)")
+        }
+        return Theme(folder: folder, renderer: renderer, assets: assets, digest: hasher.hexDigest)
     }
 
     /// Renders a page. Every non-empty list `x` of the context also gets a `hasX` flag, so a template

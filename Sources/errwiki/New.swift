@@ -73,7 +73,8 @@ struct New: ParsableCommand {
         if edit {
             try openEditor(path)
             let report = ContentCheck.run(root: root)
-            let own = report.diagnostics.filter { $0.location.file == path }
+            let written = FilePath.real(path)
+            let own = report.diagnostics.filter { FilePath.real($0.location.file) == written }
             StandardError.write(DiagnosticFormatter.report(own, fileCount: 1))
         } else {
             print("fill in the TODOs, then run `errwiki check --strict` to see what is left")

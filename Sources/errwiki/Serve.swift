@@ -35,7 +35,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = PreviewServer.Configuration(
             contentRoot: try content.resolve(), templatesFolder: try theme.resolve(), host: host, port: port,
             options: SiteOptions(siteName: siteName, includeDrafts: drafts))
-        let server = PreviewServer(configuration) { line in
+        let server = try PreviewServer(configuration) { line in
             print(line)
             fflush(nil)
         }

@@ -24,14 +24,14 @@
   function merge(parts) {
     if (!parts.length || parts.some(function (part) { return part.version !== 2; })) return null;
     parts = parts.slice().sort(function (a, b) { return a.offset - b.offset; });
-    var merged = { stopWords: parts[0].stopWords, docs: [], terms: {} };
+    var merged = { stopWords: parts[0].stopWords, docs: [], terms: Object.create(null) };
     parts.forEach(function (part) {
       var offset = merged.docs.length;
       if (offset !== part.offset) return;
       Array.prototype.push.apply(merged.docs, part.docs);
       Object.keys(part.terms).forEach(function (term) {
         var source = part.terms[term];
-        var target = Object.prototype.hasOwnProperty.call(merged.terms, term) ? merged.terms[term] : (merged.terms[term] = []);
+        var target = merged.terms[term] || (merged.terms[term] = []);
         for (var i = 0; i < source.length; i += 2) target.push(source[i] + offset, source[i + 1]);
       });
     });
@@ -43,7 +43,7 @@
   var SEVERITY = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
   var TIER_LABEL = ["exact code", "matches the log line", "code prefix", "", "typo corrected", "some words"];
   var docs = data.docs, terms = data.terms, vocabulary = Object.keys(terms).sort();
-  var total = docs.length, stopWords = {}, averageLength = 0;
+  var total = docs.length, stopWords = Object.create(null), averageLength = 0;
   data.stopWords.forEach(function (w) { stopWords[w] = true; });
   docs.forEach(function (doc) { averageLength += doc.length / Math.max(1, total); });
 
@@ -158,7 +158,7 @@
 
   // Whether one of the article's `patterns` finds the pasted line. Patterns are written for Swift's
   // Regex; the PCRE-like subset JavaScript shares works here, the rest is skipped.
-  var compiled = {};
+  var compiled = Object.create(null);
   function patternMatches(doc, line) {
     return (doc.patterns || []).some(function (source) {
       if (!hasOwn.call(compiled, source)) {
@@ -171,10 +171,10 @@
   // Tiers: 0 exact code or id, 1 a pasted log line matched by the article's patterns, 2 code or id
   // prefix, 3 all words, 4 all words after a typo correction, 5 some words.
   function search(query) {
-    var typed = tokenize(query), key = typed.join(" "), seen = {}, words = [];
+    var typed = tokenize(query), key = typed.join(" "), seen = Object.create(null), words = [];
     typed.forEach(function (w) { if (!seen[w] && words.length < 64) { seen[w] = true; words.push(w); } });
     if (!words.length) return { results: [], corrected: null };
-    var found = {};
+    var found = Object.create(null);
     function entry(doc) {
       return found[doc] || (found[doc] = { doc: doc, score: 0, matched: {}, count: 0, corrected: false, keyTier: -1 });
     }
@@ -189,7 +189,7 @@
     words.forEach(function (w, position) { if (!stopWords[w]) significant.push(position); });
     var required = words.length === 1 ? [0] : significant;
     expansions.forEach(function (expansion, position) {
-      var best = {};
+      var best = Object.create(null);
       expansion.matches.forEach(function (match) {
         var postings = terms[match.term], weight = idf(match.term) * match.factor;
         for (var p = 0; p < postings.length; p += 2) {

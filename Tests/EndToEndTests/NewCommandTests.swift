@@ -88,6 +88,15 @@ import Testing
         #expect(result.stderr.contains("no problems found"), "\(result.stderr)")
     }
 
+    @Test func editReportsThePlaceholdersLeft() throws {
+        let content = try wiki()
+        // An "editor" that changes nothing: the check afterwards lists the TODOs (with --content given with a trailing slash).
+        let result = try CommandRunner.run(["new", "Untouched error", "--category", "errno", "--severity", "low", "--edit",
+                                            "--content", content.path + "/"], in: repository, environment: ["VISUAL": "true", "EDITOR": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("untouched-error.md") && result.stderr.contains("[placeholder-text]"), "\(result.stderr)")
+    }
+
     @Test func theSkeletonComesFromTheTheme() throws {
         let content = try wiki()
         let theme = try FixturePaths.temporaryFolder()

@@ -98,8 +98,13 @@ import Testing
         #expect(notModified.status == 304)
     }
 
-    @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/assets/../../../etc/passwd",
-                      "/%2E%2E%5C%2E%2E%5Cetc%5Cpasswd", "//etc/passwd", "/.errwiki-site", "/%00index.html", "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd"])
+    /// Enough `..` to reach `/` from the preview folder, so a server without path checks would leak.
+    static let up = String(repeating: "../", count: 12)
+    static let upEncoded = String(repeating: "%2e%2e/", count: 12)
+
+    @Test(arguments: ["/\(up)etc/passwd", "/\(upEncoded)etc/passwd", "/" + String(repeating: "..%2f", count: 12) + "etc%2fpasswd",
+                      "/assets/\(up)etc/passwd", "/" + String(repeating: "%2E%2E%5C", count: 12) + "etc%5Cpasswd", "//etc/passwd",
+                      "/.errwiki-site", "/%00index.html", "/assets/\(upEncoded)etc/passwd"])
     func traversalIsRefused(_ path: String) throws {
         let server = try RunningServer()
         defer { _ = server.stop() }
@@ -143,6 +148,36 @@ import Testing
         #expect(!fixed.body.contains("errwiki-error-overlay") && fixed.body.contains("Log files that grew"))
         _ = server.stop()
         #expect(server.outputSoFar.contains("invalid-severity"), "the terminal shows the diagnostic")
+    }
+
+    @Test func undoingABrokenChangeClearsTheOverlay() throws {
+        let server = try RunningServer()
+        defer { _ = server.stop() }
+        // A new, broken article, then deleted: the content is back to the last good build exactly.
+        let broken = server.content.appendingPathComponent("errno/broken.md")
+        try "---\ntitle: [unclosed\n---\n".write(to: broken, atomically: true, encoding: .utf8)
+        let shown = try server.eventually("/enospc.html") { $0.body.contains("errwiki-error-overlay") }
+        #expect(shown.body.contains("errno/broken.md"))
+        try FileManager.default.removeItem(at: broken)
+        let cleared = try server.eventually("/enospc.html") { !$0.body.contains("errwiki-error-overlay") }
+        #expect(!cleared.body.contains("errwiki-error-overlay"))
+    }
+
+    @Test func aFailedFirstBuildStillShowsTheErrorAndReloads() throws {
+        let content = try FixturePaths.temporaryFolder().appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("errno"), withIntermediateDirectories: true)
+        try "---\ntitle: Only\ncategory: errno\nseverity: urgent\nsummary: x\ncauses: [x]\nsteps: [x]\n---\n"
+            .write(to: content.appendingPathComponent("errno/only.md"), atomically: true, encoding: .utf8)
+        let server = try RunningServer(content: content)
+        defer { _ = server.stop() }
+        let page = try RawHTTP.get("/", port: server.port)
+        #expect(page.status == 404)
+        #expect(page.body.contains("errwiki-error-overlay") && page.body.contains("[invalid-severity]"))
+        #expect(page.body.contains("/_errwiki/wait"))
+        try "---\ntitle: Only\ncategory: errno\nseverity: low\nsummary: x\ncauses: [x]\nsteps: [x]\n---\n"
+            .write(to: content.appendingPathComponent("errno/only.md"), atomically: true, encoding: .utf8)
+        let fixed = try server.eventually("/only.html") { $0.status == 200 }
+        #expect(fixed.status == 200 && !fixed.body.contains("errwiki-error-overlay"))
     }
 
     @Test func aPortInUseIsAClearErrorAndExit1() throws {

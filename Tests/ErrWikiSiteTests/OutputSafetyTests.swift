@@ -91,6 +91,20 @@ import Testing
         let title = try SiteFixture.build(content: content, out: out)
         #expect(title.rendered > 2 && title.rendered < full.pages, "rendered \(title.rendered) of \(full.pages)")
 
+        // A new tag (the home page counts tags) and a new sample (only the search index holds samples).
+        let eacces = content + "/errno/eacces.md"
+        try String(contentsOfFile: eacces, encoding: .utf8).replacingOccurrences(of: "tags: [linux, permissions]", with: "tags: [linux, permissions, brand-new-tag]")
+            .write(toFile: eacces, atomically: true, encoding: .utf8)
+        let tagged = try SiteFixture.build(content: content, out: out)
+        #expect(tagged.rendered > 2)
+        #expect(FileManager.default.fileExists(atPath: out + "/tag/brand-new-tag.html"))
+        let enospc = content + "/errno/enospc.md"
+        try String(contentsOfFile: enospc, encoding: .utf8).replacingOccurrences(of: "  - 'write /var/log/app.log: No space left on device'",
+                                                                               with: "  - 'write /var/log/app.log: No space left on device'\n  - 'zqxsample: No space left on device'")
+            .write(toFile: enospc, atomically: true, encoding: .utf8)
+        try SiteFixture.build(content: content, out: out)
+        #expect(SiteFixture.read(out + "/search-index-0.js")?.contains("zqxsample") == true)
+
         // The result equals a fresh full build of the same content, byte for byte.
         let fresh = try FixturePaths.temporaryFolder().appendingPathComponent("site").path
         try SiteFixture.build(content: content, out: fresh)

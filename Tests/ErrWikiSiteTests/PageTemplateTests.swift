@@ -6,7 +6,7 @@ import Testing
     func render(_ template: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String {
         var templates = ["main": try PageTemplate(parsing: template)]
         for (name, text) in partials { templates[name] = try PageTemplate(parsing: text) }
-        return TemplateRenderer(templates: templates).render("main", context)
+        return try TemplateRenderer(templates: templates).render("main", context)
     }
 
     @Test func variablesAreEscapedUnlessTriple() throws {
@@ -28,6 +28,10 @@ import Testing
         let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n  {{> part}}\n{{! a comment }}\nend"
         let output = try render(template, ["items": ["a", "b"]], partials: ["part": "one\ntwo\n"])
         #expect(output == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n  one\n  two\nend")
+        // The partial's own lines are indented, not the lines of a value inserted into it.
+        #expect(try render("  {{> part}}\n", ["code": "a\nb"], partials: ["part": "<pre>{{code}}</pre>\n"]) == "  <pre>a\nb</pre>\n")
+        // A partial that includes itself stops instead of overflowing the stack.
+        #expect(try render("{{> loop}}", [:], partials: ["loop": "x{{> loop}}"]) == String(repeating: "x", count: TemplateRenderer.partialDepthLimit))
         // Tags sharing a line with text stay inline.
         #expect(try render("a {{#t}}b{{/t}} c\n", ["t": true]) == "a b c\n")
     }

@@ -93,9 +93,20 @@ public struct NewArticle: Sendable {
             "{{tags}}": YAMLText.flowList(tags),
             "{{date}}": today.description,
         ]
-        var text = skeleton
-        for (token, value) in values { text = text.replacingOccurrences(of: token, with: value) }
-        return text
+        // One pass: a value that itself contains `{{date}}` (a title, say) is never replaced again.
+        var text = ""
+        var rest = Substring(skeleton)
+        while let open = rest.range(of: "{{") {
+            text += rest[..<open.lowerBound]
+            if let close = rest[open.upperBound...].range(of: "}}"), let value = values[String(rest[open.lowerBound..<close.upperBound])] {
+                text += value
+                rest = rest[close.upperBound...]
+            } else {
+                text += "{{"
+                rest = rest[open.upperBound...]
+            }
+        }
+        return text + rest
     }
 
     /// Where an article with this id already lives: any file whose front matter or file name gives

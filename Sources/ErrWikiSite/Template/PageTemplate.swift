@@ -9,9 +9,40 @@
 /// several times faster. `{{x}}` escapes `& < > " '` exactly as swift-mustache did.
 struct PageTemplate: Sendable {
     let nodes: [TemplateNode]
+    let source: String
 
     init(parsing text: String) throws(TemplateError) {
         nodes = try TemplateParser.parse(text)
+        source = text
+    }
+
+    /// The names and indentations of the standalone partials this template includes with indentation.
+    var indentedPartials: [(name: String, indentation: String)] {
+        var found: [(String, String)] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, let indentation) where !indentation.isEmpty: found.append((name, indentation))
+                case .section(_, let children), .invertedSection(_, let children): walk(children)
+                default: break
+                }
+            }
+        }
+        walk(nodes)
+        return found
+    }
+
+    /// The key of a partial's indented variant in the template table.
+    static func variantKey(_ name: String, indentation: String) -> String { name + "\u{0}" + indentation }
+
+    /// Every line of the template source indented: the spec indents a standalone partial's own lines
+    /// before rendering, so values inserted into it (a `<pre>` block, say) are left alone.
+    func indented(by indentation: String) throws(TemplateError) -> PageTemplate {
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trailingNewline = lines.last == ""
+        if trailingNewline { lines.removeLast() }
+        let text = lines.map { indentation + $0 }.joined(separator: "\n") + (trailingNewline ? "\n" : "")
+        return try PageTemplate(parsing: text)
     }
 }
 

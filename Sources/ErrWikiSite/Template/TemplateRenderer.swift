@@ -5,15 +5,37 @@ import ErrWikiMarkdown
 struct TemplateRenderer {
     let templates: [String: PageTemplate]
 
+    /// A partial that includes itself stops here instead of overflowing the stack.
+    static let partialDepthLimit = 32
+
+    /// Adds the indented variant of every partial a template includes with indentation (and of the
+    /// partials those include, with the combined indentation).
+    init(templates: [String: PageTemplate]) throws(TemplateError) {
+        var table = templates
+        var pending = Array(templates.values)
+        var rounds = 0
+        while let template = pending.popLast(), rounds < 10_000 {
+            rounds += 1
+            for (name, indentation) in template.indentedPartials {
+                let key = PageTemplate.variantKey(name, indentation: indentation)
+                guard table[key] == nil, let partial = templates[name] else { continue }
+                let variant = try partial.indented(by: indentation)
+                table[key] = variant
+                pending.append(variant)
+            }
+        }
+        self.templates = table
+    }
+
     func render(_ name: String, _ context: [String: Any]) -> String {
         guard let template = templates[name] else { return "" }
         var out = ""
         var stack: [Any] = [context]
-        render(template.nodes, &stack, into: &out)
+        render(template.nodes, &stack, into: &out, depth: 0)
         return out
     }
 
-    private func render(_ nodes: [TemplateNode], _ stack: inout [Any], into out: inout String) {
+    private func render(_ nodes: [TemplateNode], _ stack: inout [Any], into out: inout String, depth: Int) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -32,11 +54,11 @@ struct TemplateRenderer {
                 guard let value = lookup(path, in: stack) else { continue }
                 switch value {
                 case let flag as Bool:
-                    if flag { render(children, &stack, into: &out) }
+                    if flag { render(children, &stack, into: &out, depth: depth) }
                 case let list as [Any]:
                     for item in list {
                         stack.append(item)
-                        render(children, &stack, into: &out)
+                        render(children, &stack, into: &out, depth: depth)
                         stack.removeLast()
                     }
                 case let string as String where string.isEmpty:
@@ -45,20 +67,15 @@ struct TemplateRenderer {
                     continue
                 default:
                     stack.append(value)
-                    render(children, &stack, into: &out)
+                    render(children, &stack, into: &out, depth: depth)
                     stack.removeLast()
                 }
             case .invertedSection(let path, let children):
-                if !Self.isTruthy(lookup(path, in: stack)) { render(children, &stack, into: &out) }
+                if !Self.isTruthy(lookup(path, in: stack)) { render(children, &stack, into: &out, depth: depth) }
             case .partial(let name, let indentation):
-                guard let partial = templates[name] else { continue }
-                if indentation.isEmpty {
-                    render(partial.nodes, &stack, into: &out)
-                } else {
-                    var inner = ""
-                    render(partial.nodes, &stack, into: &inner)
-                    Self.indent(inner, by: indentation, into: &out)
-                }
+                let key = indentation.isEmpty ? name : PageTemplate.variantKey(name, indentation: indentation)
+                guard depth < Self.partialDepthLimit, let partial = templates[key] else { continue }
+                render(partial.nodes, &stack, into: &out, depth: depth + 1)
             }
         }
     }
@@ -99,15 +116,5 @@ struct TemplateRenderer {
                 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         }
         out += needsEscaping ? HTMLEscaping.escape(text) : text
-    }
-
-    /// Prefixes every line of a standalone partial's output with the partial tag's indentation.
-    private static func indent(_ text: String, by indentation: String, into out: inout String) {
-        var atLineStart = true
-        for character in text {
-            if atLineStart { out += indentation }
-            out.append(character)
-            atLineStart = character == "\n"
-        }
     }
 }
