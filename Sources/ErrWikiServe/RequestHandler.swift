@@ -24,6 +24,8 @@ struct RequestHandler: HTTPHandler {
         switch files.lookup(rawPath) {
         case .badRequest:
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("bad request\n".utf8))
+        case .redirect(let location):
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location], body: Data())
         case .notFound:
             return await page(at: files.root + "/404.html", contentType: "text/html; charset=utf-8", status: .notFound, request: request)
         case .file(let path, let contentType):

@@ -11,6 +11,8 @@ struct SiteFiles: Sendable {
         case file(path: String, contentType: String)
         case notFound
         case badRequest
+        /// A folder asked for without its trailing slash: relative links need the slash.
+        case redirect(String)
     }
 
     func lookup(_ rawPath: String) -> Lookup {
@@ -30,8 +32,9 @@ struct SiteFiles: Sendable {
         var info = stat()
         guard stat(real, &info) == 0 else { return .notFound }
         if info.st_mode & S_IFMT == S_IFDIR {
-            // `/category` → its index, when there is one.
-            return lookup(pathOnly + "/")
+            // `/tag` → `/tag/`, when that folder has an index.
+            if case .file = lookup(pathOnly + "/") { return .redirect(pathOnly + "/") }
+            return .notFound
         }
         guard info.st_mode & S_IFMT == S_IFREG else { return .notFound }
         return .file(path: real, contentType: Self.contentType(of: real))

@@ -76,7 +76,9 @@ struct OutputFolder {
     func makeStaging() throws(BuildError) -> String {
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(stagingPrefix) {
-            if let pid = Int32(entry.dropFirst(stagingPrefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+            // `<prefix><pid>` is a staging folder, `<prefix>old-<pid>` a previous site moved aside.
+            let suffix = entry.dropFirst(stagingPrefix.count)
+            if let pid = Int32(suffix.hasPrefix("old-") ? suffix.dropFirst(4) : suffix), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: parent + "/" + entry)
             }
         }

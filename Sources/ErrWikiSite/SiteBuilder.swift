@@ -161,19 +161,13 @@ public enum SiteBuilder {
 
     /// Creates `path` (which must not exist: the staging folder is new) and writes `bytes`.
     static func writeFile(_ bytes: [UInt8], to path: String) throws(BuildError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .output("\(path): cannot create: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if result < 0 && errno == EINTR { continue }
-                if result <= 0 { return false }
-                written += result
+        do throws(ExclusiveFile.Failure) {
+            try ExclusiveFile.create(path, bytes: bytes)
+        } catch {
+            switch error {
+            case .exists: throw .output("\(path): already exists in the new staging folder")
+            case .failed(let reason): throw .output("\(path): cannot write: \(reason)")
             }
-            return true
         }
-        guard ok else { throw .output("\(path): cannot write: \(String(cString: strerror(errno)))") }
     }
 }

@@ -32,8 +32,7 @@ struct New: ParsableCommand {
     @Option(help: "Tags, comma-separated: linux,disk.")
     var tags: String?
 
-    @Option(help: ArgumentHelp("The theme folder holding article.md.", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var theme: ThemeOption
 
     @OptionGroup var content: ContentOption
 
@@ -81,11 +80,10 @@ struct New: ParsableCommand {
         }
     }
 
-    /// Templates/article.md when the theme has one, else the built-in skeleton.
+    /// The theme's `article.md` when it has one, else the built-in skeleton.
     private func skeleton() throws -> String {
-        let folder = templates ?? (FileManager.default.fileExists(atPath: "Templates/article.md") ? "Templates" : ContentLocator().installedFolder("Templates"))
-        if let folder, let text = try? String(contentsOfFile: folder + "/article.md", encoding: .utf8) { return text }
-        if templates != nil { throw ValidationError("\(templates!)/article.md cannot be read") }
+        if let folder = try? theme.resolve(), let text = try? String(contentsOfFile: folder + "/article.md", encoding: .utf8) { return text }
+        if let explicit = theme.templates { throw ValidationError("\(explicit)/article.md cannot be read") }
         return NewArticle.builtInSkeleton
     }
 

@@ -176,7 +176,8 @@ import Testing
         #expect(page.body.contains("/_errwiki/wait"))
         try "---\ntitle: Only\ncategory: errno\nseverity: low\nsummary: x\ncauses: [x]\nsteps: [x]\n---\n"
             .write(to: content.appendingPathComponent("errno/only.md"), atomically: true, encoding: .utf8)
-        let fixed = try server.eventually("/only.html") { $0.status == 200 }
+        // The new pages are swapped in a moment before the build state drops the error: wait for both.
+        let fixed = try server.eventually("/only.html") { $0.status == 200 && !$0.body.contains("errwiki-error-overlay") }
         #expect(fixed.status == 200 && !fixed.body.contains("errwiki-error-overlay"))
     }
 

@@ -66,18 +66,13 @@ public struct NewArticle: Sendable {
         } catch {
             throw .cannotWrite(path: folder, reason: "\(error.localizedDescription)")
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { throw .exists(id: id, path: path) }
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else {
-            let reason = String(cString: strerror(errno))
-            unlink(path)
-            throw .cannotWrite(path: path, reason: reason)
+        do throws(ExclusiveFile.Failure) {
+            try ExclusiveFile.create(path, bytes: Array(text.utf8))
+        } catch {
+            switch error {
+            case .exists: throw .exists(id: id, path: path)
+            case .failed(let reason): throw .cannotWrite(path: path, reason: reason)
+            }
         }
         return path
     }

@@ -62,7 +62,8 @@ enum TemplateParser {
             guard let end = find(closing, in: bytes, from: contentStart) else {
                 throw TemplateError(line: line, column: column, message: "unclosed tag")
             }
-            var content = String(decoding: bytes[contentStart..<end], as: UTF8.self)
+            // `{{ #name }}` means `{{#name}}`: whitespace before the sigil is allowed, as after it.
+            var content = String(decoding: bytes[contentStart..<end], as: UTF8.self).trimmingWhitespace()
             var kind: TagKind = triple ? .raw : .variable
             if !triple, let first = content.first {
                 switch first {
