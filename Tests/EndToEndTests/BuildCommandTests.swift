@@ -37,32 +37,11 @@ import Testing
         // Enough articles that the build is still writing when it is killed.
         let root = try FixturePaths.temporaryFolder()
         let content = root.appendingPathComponent("content")
-        let body = String(repeating: "Some **body** text with `code` and a [link](https://example.org).\n\n", count: 40)
-        for index in 0..<2_000 {
-            let category = "group\(index % 10)"
-            let folder = content.appendingPathComponent(category)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let article = """
-            ---
-            title: Generated error \(index)
-            category: \(category)
-            severity: medium
-            summary: Error number \(index) for the interrupted-build test.
-            tags: [t\(index % 50)]
-            causes: [Something]
-            steps: [Fix it]
-            faq:
-              - q: Why?
-                a: Because.
-            ---
-            \(body)
-            """
-            try article.write(to: folder.appendingPathComponent("generated-\(index).md"), atomically: false, encoding: .utf8)
-        }
+        try GeneratedCorpus.write(2_000, to: content)
         let out = root.appendingPathComponent("site")
         let first = try CommandRunner.run(["build", "--content", content.path, "--out", out.path, "--quiet"], in: repository)
         #expect(first.status == 0, "\(first.stderr)")
-        let before = snapshot(out.path)
+        let before = GeneratedCorpus.snapshot(out.path)
         #expect(before.count > 2_000)
 
         // Another site name changes every page; kill the build once it is writing pages.
@@ -84,23 +63,13 @@ import Testing
         process.waitUntilExit()
         #expect(sawPages, "the build finished before it could be interrupted")
         #expect(process.terminationReason == .uncaughtSignal)
-        #expect(snapshot(out.path) == before, "the previous site changed")
+        let unchanged = GeneratedCorpus.snapshot(out.path) == before
+        #expect(unchanged, "the previous site changed")
 
         // The next build completes and clears the killed build's staging folder.
         let next = try CommandRunner.run(["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", "Other"], in: repository)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["content", "site"])
         #expect((try? String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8))?.contains("<title>Other</title>") == true)
-    }
-
-    private func snapshot(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let relative as String in FileManager.default.enumerator(atPath: folder)?.allObjects ?? [] {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
-                files[relative] = FileManager.default.contents(atPath: folder + "/" + relative)
-            }
-        }
-        return files
     }
 }

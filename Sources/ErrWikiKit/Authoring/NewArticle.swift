@@ -67,7 +67,7 @@ public struct NewArticle: Sendable {
             throw .cannotWrite(path: folder, reason: "\(error.localizedDescription)")
         }
         do throws(ExclusiveFile.Failure) {
-            try ExclusiveFile.create(path, bytes: Array(text.utf8))
+            try ExclusiveFile.publish(path, bytes: Array(text.utf8))
         } catch {
             switch error {
             case .exists: throw .exists(id: id, path: path)

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Creates a file that must not exist yet (`O_EXCL`, never following a symbolic link) and writes all
-/// of `bytes`, retrying short and interrupted writes. A new article and every page of a build are
-/// written this way: nothing that exists is ever replaced.
+/// Creates files that must not exist yet; nothing that exists is ever replaced.
 public enum ExclusiveFile {
     public enum Failure: Error, Equatable {
         case exists
         case failed(reason: String)
     }
 
+    /// Creates `path` (`O_EXCL`, never following a symbolic link) and writes all of `bytes`, retrying
+    /// short and interrupted writes. For files inside a staging folder, which is discarded whole if
+    /// the process dies.
     public static func create(_ path: String, bytes: [UInt8]) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -16,8 +17,37 @@ public enum ExclusiveFile {
             throw .failed(reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
+        if let reason = writeAll(bytes, to: descriptor) {
+            unlink(path)
+            throw .failed(reason: reason)
+        }
+    }
+
+    /// Makes `path` appear whole or not at all, even if the process is killed half-way (a new
+    /// article): the bytes go to a hidden temporary file in the same folder, are flushed, then
+    /// hard-linked to `path`. `link` fails when `path` exists, so it never replaces anything.
+    public static func publish(_ path: String, bytes: [UInt8]) throws(Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        AbandonedFiles.remove(besides: path, suffix: ".partial")
+        let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .failed(reason: String(cString: strerror(errno))) }
+        defer { unlink(temporary) }
+        var reason = writeAll(bytes, to: descriptor)
+        if reason == nil && fsync(descriptor) != 0 { reason = String(cString: strerror(errno)) }
+        close(descriptor)
+        if let reason { throw .failed(reason: reason) }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw .exists }
+            throw .failed(reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Writes every byte; the reason on failure.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         var written = 0
-        let reason: String? = bytes.withUnsafeBytes { raw in
+        return bytes.withUnsafeBytes { raw in
             while written < raw.count {
                 let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
                 if result < 0 && errno == EINTR { continue }
@@ -25,10 +55,6 @@ public enum ExclusiveFile {
                 written += result
             }
             return nil
-        }
-        if let reason {
-            unlink(path)
-            throw .failed(reason: reason)
         }
     }
 }
