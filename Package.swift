@@ -50,3 +50,20 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["errwiki", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer targets (issue 8), only when ERRWIKI_FUZZ=1, so the normal build never sees them.
+// Built and run by scripts/fuzz.sh; see Fuzz/README.md.
+if Context.environment["ERRWIKI_FUZZ"] == "1" {
+    let fuzzers = [("fuzz-article", "FuzzArticle"), ("fuzz-markdown", "FuzzMarkdown"),
+                   ("fuzz-lookup", "FuzzLookup"), ("fuzz-diagnose", "FuzzDiagnose")]
+    package.targets += [
+        // Declares libFuzzer's LLVMFuzzerRunDriver.
+        .target(name: "CFuzzDriver", path: "Fuzz/Sources/CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], path: "Fuzz/Sources/FuzzSupport"),
+    ]
+    for (product, target) in fuzzers {
+        package.targets.append(.executableTarget(
+            name: target, dependencies: ["FuzzSupport", "ErrWikiKit", "ErrWikiMarkdown"], path: "Fuzz/Sources/\(target)"))
+        package.products.append(.executable(name: product, targets: [target]))
+    }
+}

@@ -54,7 +54,9 @@ import Testing
         try process.run()
         let staging = root.appendingPathComponent(".site.errwiki-build-\(process.processIdentifier)")
         var sawPages = false
-        for _ in 0..<20_000 {
+        // A deadline rather than a count: under a sanitizer the build is many times slower.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
             if let count = try? FileManager.default.contentsOfDirectory(atPath: staging.path).count, count > 20 { sawPages = true; break }
             if !process.isRunning { break }
             usleep(500)

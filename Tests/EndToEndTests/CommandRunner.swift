@@ -6,6 +6,8 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Ended by a signal: a crash, or killed after the time limit.
+        var signalled = false
     }
 
     /// The `errwiki` built beside the test bundle.
@@ -18,7 +20,7 @@ struct CommandRunner {
     }()
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: URL = binary,
-                    standardInput: URL? = nil) throws -> Result {
+                    standardInput: URL? = nil, timeLimit: Double = 600) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,6 +35,11 @@ struct CommandRunner {
         process.standardError = err
         process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
+        // A hang must fail the test, not stall the run.
+        nonisolated(unsafe) let running = process
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
+            if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+        }
         // Read both pipes while the process runs, so a large output cannot block it.
         nonisolated(unsafe) var errData = Data()
         let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
@@ -42,6 +49,7 @@ struct CommandRunner {
         while !reader.isFinished { usleep(1000) }
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      signalled: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -137,7 +137,7 @@ public struct RequiredLiterals: Sendable, Hashable {
                 guard let escapedByte = next else { endRun(); index += 1; continue }
                 let afterEscape = index + 2 < branch.endIndex ? branch[index + 2] : nil
                 let escapedOptional = afterEscape == UInt8(ascii: "?") || afterEscape == UInt8(ascii: "*") || afterEscape == UInt8(ascii: "{")
-                if isPunctuation(escapedByte) && !escapedOptional {
+                if isPunctuation(escapedByte) && !escapedOptional && isLiteralByte(escapedByte, followedBy: afterEscape) {
                     run.append(escapedByte)
                     if afterEscape == UInt8(ascii: "+") { endRun() }
                 } else {
@@ -161,7 +161,7 @@ public struct RequiredLiterals: Sendable, Hashable {
                 endRun()
                 while index < branch.endIndex && branch[index] != UInt8(ascii: "}") { index += 1 }
             default:
-                if optional {
+                if optional || !isLiteralByte(byte, followedBy: next) {
                     endRun()
                 } else {
                     run.append(byte)
@@ -217,6 +217,13 @@ public struct RequiredLiterals: Sendable, Hashable {
         }
         if index < branch.endIndex && (branch[index] == UInt8(ascii: "?") || branch[index] == UInt8(ascii: "+")) { index += 1 }
         return index
+    }
+
+    /// Whether a pattern byte may stand in a literal. Regex compares characters, not bytes: `é`
+    /// matches `e` + U+0301, and a line's invalid bytes become U+FFFD. So non-ASCII bytes, and an ASCII
+    /// character that a combining mark follows, never do.
+    private static func isLiteralByte(_ byte: UInt8, followedBy next: UInt8?) -> Bool {
+        byte < 0x80 && (next ?? 0) < 0x80
     }
 
     private static func isPunctuation(_ byte: UInt8) -> Bool {

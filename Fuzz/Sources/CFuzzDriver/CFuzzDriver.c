@@ -1,0 +1,2 @@
+// Only a header: LLVMFuzzerRunDriver is defined by libFuzzer, linked by -sanitize=fuzzer.
+#include "CFuzzDriver.h"
