@@ -188,7 +188,10 @@ import Testing
 
         nonisolated(unsafe) var failures: [String] = []
         let lock = NSLock()
+        let finished = DispatchGroup()
+        finished.enter()
         let writer = Thread {
+            defer { finished.leave() }
             for round in 0..<40 {
                 let text = original.replacingOccurrences(of: titles[0], with: titles[round % 2])
                 try? text.write(to: edited, atomically: true, encoding: .utf8)
@@ -197,6 +200,7 @@ import Testing
         }
         let readers = (0..<4).map { reader in
             Thread {
+                defer { finished.leave() }
                 for round in 0..<12 {
                     // Alternate a code that the edited article has with one from an unchanged article.
                     let code = round % 2 == 0 ? "GEN3" : "GEN\(50 + reader)"
@@ -212,8 +216,9 @@ import Testing
             }
         }
         writer.start()
+        readers.forEach { _ in finished.enter() }
         readers.forEach { $0.start() }
-        while !writer.isFinished || readers.contains(where: { !$0.isFinished }) { usleep(10_000) }
+        finished.wait()
         #expect(failures.isEmpty, "\(failures.prefix(3))")
     }
 

@@ -125,13 +125,17 @@ import Testing
         // A long-poll for the next build, answered once the edit is built.
         nonisolated(unsafe) var waited: HTTPReply?
         let port = server.port
-        let poll = Thread { waited = try? RawHTTP.get("/_errwiki/wait?version=\(version)", port: port) }
+        let pollDone = DispatchSemaphore(value: 0)
+        let poll = Thread {
+            waited = try? RawHTTP.get("/_errwiki/wait?version=\(version)", port: port)
+            pollDone.signal()
+        }
         poll.start()
 
         try original.replacingOccurrences(of: "Log files that grew", with: "Journals that grew").write(to: file, atomically: true, encoding: .utf8)
         let edited = try server.eventually("/enospc.html") { $0.body.contains("Journals that grew") }
         #expect(edited.body.contains("Journals that grew"))
-        while !poll.isFinished { usleep(10_000) }
+        pollDone.wait()
         #expect(waited?.body.contains("\"version\":\(version)") == false, "\(String(describing: waited?.body))")
 
         // Break the article: the page keeps its last good content, with the diagnostics over it.
