@@ -225,6 +225,50 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(3))")
     }
 
+    @Test func twoBuildsIntoOneFolderAtOnceOneWinsAndTheOtherSaysWhy() throws {
+        let root = try FixturePaths.temporaryFolder()
+        let content = root.appendingPathComponent("content")
+        try GeneratedCorpus.write(600, to: content, bodyParagraphs: 10)
+        let out = root.appendingPathComponent("site")
+        var conflicts = 0
+        for attempt in 0..<3 {
+            let names = ["First \(attempt)", "Second \(attempt)"]
+            let results = try names.map { name -> (Process, Pipe) in
+                let errors = Pipe()
+                let process = Process()
+                process.executableURL = CommandRunner.binary
+                process.arguments = ["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", name]
+                process.currentDirectoryURL = repository
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = errors
+                try process.run()
+                return (process, errors)
+            }.map { process, errors in
+                let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return (status: process.terminationStatus, stderr: text)
+            }
+            let statuses = results.map(\.status).sorted()
+            #expect(statuses == [0, 0] || statuses == [0, 1], "attempt \(attempt): \(results)")
+            guard let winner = results.firstIndex(where: { $0.status == 0 }) else { continue }
+            var expectedName = names[winner]
+            if let loser = results.firstIndex(where: { $0.status == 1 }) {
+                conflicts += 1
+                #expect(results[loser].stderr.contains("another errwiki build is writing this folder"), "\(results[loser].stderr)")
+            } else {
+                // No overlap after all (one finished first): the site is the later build's.
+                expectedName = String(decoding: GeneratedCorpus.snapshot(out.path)["index.html"] ?? Data(), as: UTF8.self).contains("<title>\(names[1])</title>") ? names[1] : names[0]
+            }
+            // Whole, unmixed: exactly what one uninterrupted build with the winner's name writes.
+            let reference = root.appendingPathComponent("reference")
+            let fresh = try CommandRunner.run(["build", "--content", content.path, "--out", reference.path, "--quiet", "--site-name", expectedName], in: repository)
+            #expect(fresh.status == 0)
+            #expect(Self.same(Self.pages(GeneratedCorpus.snapshot(out.path)), Self.pages(GeneratedCorpus.snapshot(reference.path))), "attempt \(attempt): a mixed site")
+            try FileManager.default.removeItem(at: reference)
+        }
+        #expect(conflicts >= 1, "the two builds never overlapped")
+    }
+
     // MARK: helpers
 
     static func start(_ arguments: [String], environment: [String: String] = [:], executable: URL = CommandRunner.binary) throws -> Process {
