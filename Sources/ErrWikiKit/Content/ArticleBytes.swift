@@ -5,10 +5,7 @@ public enum ArticleBytes {
     /// The id falls back to the file stem and the category to the first folder, as for a file on disk.
     /// - Returns: the article, or nil when its front matter could not be read; every problem found.
     public static func decode(_ bytes: [UInt8], relativePath: String) -> (article: Article?, diagnostics: [Diagnostic]) {
-        let components = relativePath.split(separator: "/")
-        let name = components.last ?? ""
-        let stem = String(name.hasSuffix(".md") ? name.dropLast(3) : name)
-        let folder = components.count > 1 ? String(components[0]) : nil
+        let (stem, folder) = ArticleLoader.defaults(for: relativePath)
         switch ArticleLoader.decode(bytes, path: relativePath, relativePath: relativePath, stem: stem, folder: folder) {
         case .article(let article, let diagnostics): return (article, diagnostics)
         case .unreadable(_, let diagnostics): return (nil, diagnostics)

@@ -7,14 +7,20 @@ enum ArticleLoader {
     }
 
     static func load(_ file: ContentScanner.File, display path: String) -> Outcome {
-        let stem = String(file.relativePath.split(separator: "/").last?.dropLast(3) ?? "")
-        let components = file.relativePath.split(separator: "/")
-        let folder = components.count > 1 ? String(components[0]) : nil
+        let (stem, folder) = defaults(for: file.relativePath)
         guard let bytes = FileReading.bytes(atPath: file.absolutePath) else {
             return .unreadable(id: stem, [Diagnostic(.unreadableFile, at: SourceLocation(file: path, line: 1, column: 1),
                                                     "cannot read the file")])
         }
         return decode(bytes, path: path, relativePath: file.relativePath, stem: stem, folder: folder)
+    }
+
+    /// What the id and category fall back to: the file name without `.md`, and the first folder.
+    static func defaults(for relativePath: String) -> (stem: String, folder: String?) {
+        let components = relativePath.split(separator: "/")
+        let name = components.last ?? ""
+        let stem = String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+        return (stem, components.count > 1 ? String(components[0]) : nil)
     }
 
     /// Decodes the bytes of an article file (also used by tests and fuzzing, without the disk).
