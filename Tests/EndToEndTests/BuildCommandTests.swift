@@ -45,13 +45,7 @@ import Testing
         #expect(before.count > 2_000)
 
         // Another site name changes every page; kill the build once it is writing pages.
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", "Other"]
-        process.currentDirectoryURL = repository
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try CommandRunner.start(["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", "Other"])
         let staging = root.appendingPathComponent(".site.errwiki-build-\(process.processIdentifier)")
         var sawPages = false
         // A deadline rather than a count: under a sanitizer the build is many times slower.

@@ -10,6 +10,23 @@ struct CommandRunner {
         var signalled = false
     }
 
+    /// Starts errwiki (or `executable`) without waiting, output discarded unless `standardError` is
+    /// given: for tests that kill it part-way or run several at once.
+    static func start(_ arguments: [String], environment: [String: String] = [:], executable: URL = binary,
+                      standardError: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = BuiltSite.repository
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// The `errwiki` built beside the test bundle.
     static let binary: URL = {
         let candidates = [

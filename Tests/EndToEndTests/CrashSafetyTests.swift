@@ -22,7 +22,7 @@ import Testing
         for point in 1...8 {
             // A new site name changes every page, so each build is a full one; kill it at point/9 of its time.
             let name = "Name \(point)"
-            let process = try Self.start(["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", name])
+            let process = try CommandRunner.start(["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", name])
             usleep(UInt32(fullBuild * Double(point) / 9 * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -79,7 +79,7 @@ import Testing
             // New modification times on every file: the next lookup re-reads them all.
             try Self.touchAll(content, offset: point)
             let old = FileManager.default.contents(atPath: indexPath)
-            let process = try Self.start(["lookup", "--content", content.path, "--list", "GEN\(point)"], environment: environment)
+            let process = try CommandRunner.start(["lookup", "--content", content.path, "--list", "GEN\(point)"], environment: environment)
             usleep(UInt32(fullRebuild * Double(point) / 7 * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -94,7 +94,7 @@ import Testing
             try Self.touchAll(content, offset: 50 + round)
             let old = FileManager.default.contents(atPath: indexPath)
             let stale = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path + "/errwiki"))
-            let process = try Self.start(["lookup", "--content", content.path, "--list", "GEN9"], environment: environment)
+            let process = try CommandRunner.start(["lookup", "--content", content.path, "--list", "GEN9"], environment: environment)
             let deadline = Date().addingTimeInterval(20)
             while (try? FileManager.default.contentsOfDirectory(atPath: cache.path + "/errwiki"))?.contains(where: { $0.hasSuffix(".tmp") && !stale.contains($0) }) != true
                     && process.isRunning && Date() < deadline {
@@ -143,7 +143,7 @@ import Testing
         for round in 0..<4 {
             try? FileManager.default.removeItem(at: article)
             let before = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-            let process = try Self.start(arguments)
+            let process = try CommandRunner.start(arguments)
             let deadline = Date().addingTimeInterval(20)
             while Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).subtracting(before).isEmpty
                     && process.isRunning && Date() < deadline {
@@ -160,7 +160,7 @@ import Testing
         var absent = 0
         for point in 0..<12 {
             try? FileManager.default.removeItem(at: article)
-            let process = try Self.start(arguments)
+            let process = try CommandRunner.start(arguments)
             usleep(UInt32(duration * Double(point) / 10 * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -235,13 +235,8 @@ import Testing
             let names = ["First \(attempt)", "Second \(attempt)"]
             let results = try names.map { name -> (Process, Pipe) in
                 let errors = Pipe()
-                let process = Process()
-                process.executableURL = CommandRunner.binary
-                process.arguments = ["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", name]
-                process.currentDirectoryURL = repository
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = errors
-                try process.run()
+                let process = try CommandRunner.start(["build", "--content", content.path, "--out", out.path, "--quiet", "--site-name", name],
+                                                      standardError: errors)
                 return (process, errors)
             }.map { process, errors in
                 let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -271,23 +266,9 @@ import Testing
 
     // MARK: helpers
 
-    static func start(_ arguments: [String], environment: [String: String] = [:], executable: URL = CommandRunner.binary) throws -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = BuiltSite.repository
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// Runs errwiki with a file-size limit (`ulimit -f`): a write past it kills the process with SIGXFSZ.
     static func runWithFileSizeLimit(kilobytes: Int, _ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
-        let process = try start(["-c", "ulimit -f \(kilobytes * 2) && exec \"$0\" \"$@\"", CommandRunner.binary.path] + arguments,
+        let process = try CommandRunner.start(["-c", "ulimit -f \(kilobytes * 2) && exec \"$0\" \"$@\"", CommandRunner.binary.path] + arguments,
                                 environment: environment, executable: URL(fileURLWithPath: "/bin/sh"))
         process.waitUntilExit()
         return process.terminationStatus
