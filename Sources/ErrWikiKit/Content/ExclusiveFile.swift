@@ -27,17 +27,8 @@ public enum ExclusiveFile {
     /// article): the bytes go to a hidden temporary file in the same folder, are flushed, then
     /// hard-linked to `path`. `link` fails when `path` exists, so it never replaces anything.
     public static func publish(_ path: String, bytes: [UInt8]) throws(Failure) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        AbandonedFiles.remove(besides: path, suffix: ".partial")
-        let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .failed(reason: String(cString: strerror(errno))) }
+        let temporary = try FlushedTemporaryFile.write(bytes, besides: path, suffix: ".partial")
         defer { unlink(temporary) }
-        var reason = writeAll(bytes, to: descriptor)
-        if reason == nil && fsync(descriptor) != 0 { reason = String(cString: strerror(errno)) }
-        close(descriptor)
-        if let reason { throw .failed(reason: reason) }
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { throw .exists }
             throw .failed(reason: String(cString: strerror(errno)))
@@ -45,7 +36,7 @@ public enum ExclusiveFile {
     }
 
     /// Writes every byte; the reason on failure.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         var written = 0
         return bytes.withUnsafeBytes { raw in
             while written < raw.count {
