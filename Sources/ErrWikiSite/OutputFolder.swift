@@ -13,10 +13,13 @@ struct OutputFolder {
     var parent: String { (path as NSString).deletingLastPathComponent }
     var name: String { (path as NSString).lastPathComponent }
     var stagingPrefix: String { ".\(name).errwiki-build-" }
+    /// Lists a folder's names. A seam for tests: as root (the tests' user) permissions never make it fail.
+    let listFolder: @Sendable (String) throws -> [String]
 
-    init(_ path: String) {
+    init(_ path: String, listFolder: @escaping @Sendable (String) throws -> [String] = { try FileManager.default.contentsOfDirectory(atPath: $0) }) {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         self.path = (absolute as NSString).standardizingPath
+        self.listFolder = listFolder
     }
 
     /// Refuses folders a build must never replace.
@@ -31,12 +34,25 @@ struct OutputFolder {
                 throw .output("\(path): the output folder may not contain or be inside \(folder); choose another --out")
             }
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
+        // Only a name that is certainly free is free: something that cannot be read (a link loop, a
+        // dangling link, a folder that cannot be listed) may be someone's files.
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if errno == ENOENT { return }
+            throw .output("\(path): cannot be read (\(String(cString: strerror(errno)))); refusing to replace it (choose another --out)")
+        }
+        guard stat(path, &info) == 0 else {
+            throw .output("\(path): cannot be read (\(String(cString: strerror(errno)))); refusing to replace it (choose another --out)")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             throw .output("\(path): exists and is not a folder; refusing to replace it (choose another --out)")
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let entries: [String]
+        do {
+            entries = try listFolder(path)
+        } catch {
+            throw .output("\(path): cannot be listed (\(error.localizedDescription)); refusing to replace a folder whose contents are unknown (choose another --out)")
+        }
         if !entries.isEmpty && !entries.contains(Self.markerName) {
             throw .output("\(path): exists and was not made by errwiki build (no \(Self.markerName) in it); refusing to replace it. Choose another --out or empty that folder yourself")
         }

@@ -34,7 +34,7 @@ struct Theme: Sendable {
             do {
                 templates[String(file.dropLast(".mustache".count))] = try PageTemplate(parsing: text)
             } catch {
-                throw .theme("\(path):\(error.line):\(error.column): template error: \(error.message)")
+                throw .template(file: path, line: error.line, column: error.column, message: error.message)
             }
             hasher.combine(file)
             hasher.combine(text)
@@ -60,7 +60,8 @@ struct Theme: Sendable {
         do {
             renderer = try TemplateRenderer(templates: templates)
         } catch {
-            throw .theme("\(folder): template error in an indented partial: \(error)")
+            let file = error.template.map { folder + "/" + $0 + ".mustache" } ?? folder
+            throw .template(file: file, line: error.line, column: error.column, message: error.message)
         }
         return Theme(folder: folder, renderer: renderer, assets: assets, digest: hasher.hexDigest)
     }

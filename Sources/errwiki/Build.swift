@@ -71,7 +71,8 @@ struct Build: ParsableCommand {
             }
         } catch {
             bar?.clear()
-            StandardError.write("errwiki build: \(error)\n")
+            // A located error starts its line (`file:line:col: error:`), as a compiler's does.
+            if case .template = error { StandardError.write("\(error)\n") } else { StandardError.write("errwiki build: \(error)\n") }
             throw ExitCode(1)
         }
     }

@@ -27,6 +27,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func aMissingPartialStopsTheBuildAtItsLocation() throws {
+        let root = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let theme = root.appendingPathComponent("theme").path
+        try FileManager.default.copyItem(atPath: repository.appendingPathComponent("Templates").path, toPath: theme)
+        let article = theme + "/article.mustache"
+        try ("  {{> sidebar}}\n" + String(contentsOfFile: article, encoding: .utf8)).write(toFile: article, atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("site").path
+        let fixture = repository.appendingPathComponent("Tests/ErrWikiSiteTests/Fixtures/wiki").path
+        let result = try CommandRunner.run(["build", "--content", fixture, "--templates", theme, "--out", out], in: repository)
+        #expect(result.status == 1)
+        // The compiler format, at the start of the line, so editors and CI can jump to it.
+        #expect(result.stderr.hasPrefix("\(article):1:3: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("`sidebar`"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func usageErrorsExit64() throws {
         let result = try CommandRunner.run(["build", "--base-url", "ftp://example.org", "--out", "/tmp/never"], in: repository)
         #expect(result.status == 64)

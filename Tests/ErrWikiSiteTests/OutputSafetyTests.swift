@@ -44,6 +44,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["thesis.txt"])
     }
 
+    @Test func anOutputPathThatCannotBeReadIsRefused() throws {
+        // A link to itself: stat fails (ELOOP), so nothing says what is there. It is not a free name.
+        let root = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("site").path
+        try FileManager.default.createSymbolicLink(atPath: out, withDestinationPath: "site")
+        let error = #expect(throws: BuildError.self) { try SiteFixture.build(content: SiteFixture.content("wiki"), out: out) }
+        #expect(error?.description.contains("cannot be read") == true, "\(String(describing: error))")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == "site")
+    }
+
     @Test func refusesAnOutputThatHoldsOrSitsInTheContent() throws {
         let content = try SiteFixture.editableCopy(of: "wiki")
         for out in [content, content + "/site", (content as NSString).deletingLastPathComponent] {

@@ -16,13 +16,14 @@ struct PageTemplate: Sendable {
         source = text
     }
 
-    /// The names and indentations of the standalone partials this template includes with indentation.
-    var indentedPartials: [(name: String, indentation: String)] {
-        var found: [(String, String)] = []
+    /// Every partial this template names, in source order, inside sections too (whether or not they
+    /// render): `Theme` checks each exists when it loads, so a typo is an error, not empty text.
+    var partials: [(name: String, indentation: String, line: Int, column: Int)] {
+        var found: [(String, String, Int, Int)] = []
         func walk(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
-                case .partial(let name, let indentation) where !indentation.isEmpty: found.append((name, indentation))
+                case .partial(let name, let indentation, let line, let column): found.append((name, indentation, line, column))
                 case .section(_, let children), .invertedSection(_, let children): walk(children)
                 default: break
                 }
@@ -30,6 +31,11 @@ struct PageTemplate: Sendable {
         }
         walk(nodes)
         return found
+    }
+
+    /// The names and indentations of the standalone partials this template includes with indentation.
+    var indentedPartials: [(name: String, indentation: String)] {
+        partials.filter { !$0.indentation.isEmpty }.map { ($0.name, $0.indentation) }
     }
 
     /// The key of a partial's indented variant in the template table.
@@ -52,7 +58,8 @@ indirect enum TemplateNode: Sendable {
     case variable([String], escaped: Bool)
     case section([String], [TemplateNode])
     case invertedSection([String], [TemplateNode])
-    case partial(String, indentation: String)
+    /// With the 1-based line and column of its tag.
+    case partial(String, indentation: String, line: Int, column: Int)
 }
 
 /// A template that cannot be compiled, with the 1-based line and column of the problem.
@@ -60,5 +67,7 @@ struct TemplateError: Error, Sendable, CustomStringConvertible {
     let line: Int
     let column: Int
     let message: String
+    /// The template the problem is in, when the error is found across templates (a missing partial).
+    var template: String?
     var description: String { "\(line):\(column): \(message)" }
 }

@@ -9,7 +9,7 @@ enum TemplateParser {
         case newline(String)
         case tag(TagKind, String, line: Int, column: Int)
         /// A standalone partial's indentation, moved onto the partial.
-        case indentedPartial(String, indentation: String)
+        case indentedPartial(String, indentation: String, line: Int, column: Int)
     }
 
     static func parse(_ text: String) throws(TemplateError) -> [TemplateNode] {
@@ -129,7 +129,7 @@ enum TemplateParser {
                 }
                 if onlySpace, tags.count == 1, case .tag(let kind, let name, let line, let column) = tags[0] {
                     if kind == .partial {
-                        out.append(.indentedPartial(name, indentation: whitespace))
+                        out.append(.indentedPartial(name, indentation: whitespace, line: line, column: column))
                     } else {
                         out.append(.tag(kind, name, line: line, column: column))
                     }
@@ -159,14 +159,14 @@ enum TemplateParser {
                 } else {
                     nodes.append(.text(text))
                 }
-            case .indentedPartial(let name, let indentation):
-                nodes.append(.partial(name, indentation: indentation))
+            case .indentedPartial(let name, let indentation, let line, let column):
+                nodes.append(.partial(name, indentation: indentation, line: line, column: column))
             case .tag(let kind, let name, let line, let column):
                 switch kind {
                 case .variable: nodes.append(.variable(path(name), escaped: true))
                 case .raw: nodes.append(.variable(path(name), escaped: false))
                 case .comment: break
-                case .partial: nodes.append(.partial(name, indentation: ""))
+                case .partial: nodes.append(.partial(name, indentation: "", line: line, column: column))
                 case .section, .inverted:
                     let children = try build(tokens, &position, closing: (name, line, column))
                     nodes.append(kind == .section ? .section(path(name), children) : .invertedSection(path(name), children))

@@ -8,9 +8,16 @@ struct TemplateRenderer {
     /// A partial that includes itself stops here instead of overflowing the stack.
     static let partialDepthLimit = 32
 
-    /// Adds the indented variant of every partial a template includes with indentation (and of the
+    /// Checks that every partial a template names exists (a typo must not render as empty text), then
+    /// adds the indented variant of every partial a template includes with indentation (and of the
     /// partials those include, with the combined indentation).
     init(templates: [String: PageTemplate]) throws(TemplateError) {
+        for name in templates.keys.sorted() {
+            for partial in templates[name]!.partials where templates[partial.name] == nil {
+                throw TemplateError(line: partial.line, column: partial.column,
+                                    message: "no partial `\(partial.name)`: the theme has no \(partial.name).mustache", template: name)
+            }
+        }
         var table = templates
         var pending = Array(templates.values)
         var rounds = 0
@@ -19,7 +26,14 @@ struct TemplateRenderer {
             for (name, indentation) in template.indentedPartials {
                 let key = PageTemplate.variantKey(name, indentation: indentation)
                 guard table[key] == nil, let partial = templates[name] else { continue }
-                let variant = try partial.indented(by: indentation)
+                let variant: PageTemplate
+                do {
+                    variant = try partial.indented(by: indentation)
+                } catch {
+                    var located = error
+                    located.template = name
+                    throw located
+                }
                 table[key] = variant
                 pending.append(variant)
             }
@@ -72,7 +86,7 @@ struct TemplateRenderer {
                 }
             case .invertedSection(let path, let children):
                 if !Self.isTruthy(lookup(path, in: stack)) { render(children, &stack, into: &out, depth: depth) }
-            case .partial(let name, let indentation):
+            case .partial(let name, let indentation, _, _):
                 let key = indentation.isEmpty ? name : PageTemplate.variantKey(name, indentation: indentation)
                 guard depth < Self.partialDepthLimit, let partial = templates[key] else { continue }
                 render(partial.nodes, &stack, into: &out, depth: depth + 1)
