@@ -46,11 +46,16 @@ public final class PreviewServer: Sendable {
     let configuration: Configuration
     let siteFolder: String
     let state = BuildState()
+    /// Progress (stdout in the CLI).
     let log: @Sendable (String) -> Void
+    /// Content and theme errors (stderr in the CLI: diagnostics never go to stdout).
+    let problems: @Sendable (String) -> Void
 
-    public init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void) throws {
+    public init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void,
+                problems: @escaping @Sendable (String) -> Void) throws {
         self.configuration = configuration
         self.log = log
+        self.problems = problems
         // A private folder (mkdtemp: a fresh name, mode 0700), so no other user can plant pages in it.
         var template = Array((NSTemporaryDirectory() + "errwiki-serve-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
@@ -146,8 +151,8 @@ public final class PreviewServer: Sendable {
             await state.finished(error: nil)
         } catch {
             let text = errors.text ?? "\(error)"
-            log(text.hasSuffix("\n") ? String(text.dropLast()) : text)
-            log("serving the last good build until this is fixed")
+            problems(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            problems("serving the last good build until this is fixed")
             await state.finished(error: text)
         }
     }

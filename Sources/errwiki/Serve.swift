@@ -35,10 +35,12 @@ struct Serve: AsyncParsableCommand {
         let configuration = PreviewServer.Configuration(
             contentRoot: try content.resolve(), templatesFolder: try theme.resolve(), host: host, port: port,
             options: SiteOptions(siteName: siteName, includeDrafts: drafts))
-        let server = try PreviewServer(configuration) { line in
+        let server = try PreviewServer(configuration, log: { line in
             print(line)
             fflush(nil)
-        }
+        }, problems: { text in
+            StandardError.write(text + "\n")
+        })
         // Ctrl-C: remove the preview's build folder and leave quietly.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

@@ -10,7 +10,9 @@ import Testing
         let content: URL
         let port: Int
         private let output = Pipe()
+        private let errors = Pipe()
         private var log = Data()
+        private var errorDrain: Drain?
 
         init(port requested: Int = 0, content: URL? = nil) throws {
             let repository = BuiltSite.repository
@@ -24,8 +26,9 @@ import Testing
             process.arguments = ["serve", "--port", String(requested), "--content", self.content.path, "--templates", "Templates"]
             process.currentDirectoryURL = repository
             process.standardOutput = output
-            process.standardError = output
+            process.standardError = errors
             try process.run()
+            errorDrain = Drain(errors)
             var found: Int?
             let deadline = Date().addingTimeInterval(30)
             while found == nil && Date() < deadline && process.isRunning {
@@ -39,13 +42,40 @@ import Testing
             port = found ?? -1
         }
 
-        var outputSoFar: String { String(decoding: log, as: UTF8.self) }
+        /// Standard output, then (once stopped) standard error.
+        var outputSoFar: String { standardOutput + standardError }
+        var standardOutput: String { String(decoding: log, as: UTF8.self) }
+        /// Empty until `stop()`.
+        private(set) var standardError = ""
 
         func stop() -> Int32 {
             if process.isRunning { kill(process.processIdentifier, SIGINT) }
             process.waitUntilExit()
-            log += output.fileHandleForReading.readDataToEndOfFile()
+            if let drain = errorDrain {
+                errorDrain = nil
+                log += output.fileHandleForReading.readDataToEndOfFile()
+                standardError = drain.wait()
+            }
             return process.terminationStatus
+        }
+
+        /// Reads a pipe to its end on its own thread (stderr, kept apart from stdout: diagnostics belong there).
+        private final class Drain: @unchecked Sendable {
+            private var data = Data()
+            private let done = DispatchSemaphore(value: 0)
+
+            init(_ pipe: Pipe) {
+                Thread {
+                    self.data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    self.done.signal()
+                }.start()
+            }
+
+            /// Waits for the end of the stream; call once, after the process has exited.
+            func wait() -> String {
+                done.wait()
+                return String(decoding: data, as: UTF8.self)
+            }
         }
 
         /// Repeats `request` until `condition` holds (a rebuild takes a moment), up to 15 s.
@@ -152,6 +182,20 @@ import Testing
         #expect(!fixed.body.contains("errwiki-error-overlay") && fixed.body.contains("Log files that grew"))
         _ = server.stop()
         #expect(server.outputSoFar.contains("invalid-severity"), "the terminal shows the diagnostic")
+    }
+
+    @Test func contentErrorsGoToStandardErrorNotStandardOutput() throws {
+        let server = try RunningServer()
+        defer { _ = server.stop() }
+        let file = server.content.appendingPathComponent("errno/enospc.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "severity: high", with: "severity: urgent").write(to: file, atomically: true, encoding: .utf8)
+        _ = try server.eventually("/enospc.html") { $0.body.contains("errwiki-error-overlay") }
+        #expect(server.stop() == 0)
+        #expect(server.standardError.contains("enospc.md:"), "\(server.standardError)")
+        #expect(server.standardError.contains("[invalid-severity]"), "\(server.standardError)")
+        #expect(!server.standardOutput.contains("invalid-severity"), "\(server.standardOutput)")
+        #expect(server.standardOutput.contains("serving "), "progress stays on stdout")
     }
 
     @Test func undoingABrokenChangeClearsTheOverlay() throws {
