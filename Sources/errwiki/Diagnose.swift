@@ -71,9 +71,9 @@ struct Diagnose: ParsableCommand {
             let output = options.terminal()
             var firstSteps: [String: Step] = [:]
             for match in diagnosis.matches {
-                if case .success(let article) = ArticleFile.load(relativePath: match.article.relativePath, contentRoot: folder),
-                   let step = article.steps.first {
-                    firstSteps[article.id] = step
+                // An article that no longer loads says why on stderr; the renderer still names it.
+                if let step = Lookups.readArticle(match.article, contentRoot: folder)?.steps.first {
+                    firstSteps[match.article.id] = step
                 }
             }
             output.write(DiagnosisRenderer(style: output.style).render(diagnosis, firstSteps: firstSteps))

@@ -11,13 +11,20 @@ enum Lookups {
         StandardError.write("warning: \(files.count) article \(files.count == 1 ? "file has" : "files have") errors and \(files.count == 1 ? "is" : "are") left out (\(names)\(files.count > 3 ? ", …" : "")); run `errwiki check`\n")
     }
 
-    /// Reads the full article behind a search hit.
+    /// Reads the full article behind a search hit; exit 1 when it no longer loads.
     static func loadArticle(_ summary: ArticleSummary, contentRoot: String) throws -> Article {
+        guard let article = readArticle(summary, contentRoot: contentRoot) else { throw ExitCode(1) }
+        return article
+    }
+
+    /// Reads the full article behind a hit; nil, with its error on stderr, when the file no longer
+    /// loads (it changed after the index was read).
+    static func readArticle(_ summary: ArticleSummary, contentRoot: String) -> Article? {
         switch ArticleFile.load(relativePath: summary.relativePath, contentRoot: contentRoot) {
         case .success(let article): return article
         case .failure(let diagnostic):
             StandardError.write(DiagnosticFormatter.readingFiles.format(diagnostic))
-            throw ExitCode(1)
+            return nil
         }
     }
 }

@@ -91,6 +91,47 @@ import Testing
         #expect(result.stdout.contains("  4- import yaml\n  5: ModuleNotFoundError: No module named 'yaml'\n  6- INFO:root:worker stopped\n"))
     }
 
+    /// The log is read after the index: an article broken meanwhile (a long `journalctl -f`, say) still
+    /// gets a line in the next steps, and its error goes to stderr.
+    @Test func anArticleThatCannotBeReadAnyMoreIsNamedNotSkipped() throws {
+        let root = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Self.wiki, to: content)
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["diagnose", "--content", content.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": root.path, "NO_COLOR": "1"]) { $1 }
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
+        try process.run()
+        // The index is written before the log is read: wait for it, then break one matched article.
+        let deadline = Date().addingTimeInterval(60)
+        while ((try? FileManager.default.contentsOfDirectory(atPath: root.path + "/errwiki")) ?? []).isEmpty && Date() < deadline {
+            usleep(20_000)
+        }
+        let broken = content.appendingPathComponent("kernel/linux-oom-killer.md")
+        try "---\ntitle: [\n---\n".write(to: broken, atomically: true, encoding: .utf8)
+        input.fileHandleForWriting.write(try Data(contentsOf: Self.fixtures.appendingPathComponent("logs/kernel.log")))
+        try input.fileHandleForWriting.close()
+        nonisolated(unsafe) var stderr = Data()
+        let readerDone = DispatchSemaphore(value: 0)
+        Thread {
+            stderr = errors.fileHandleForReading.readDataToEndOfFile()
+            readerDone.signal()
+        }.start()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        readerDone.wait()
+        let messages = String(decoding: stderr, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(stdout.contains("\n  linux-oom-killer: no first step to show: the article can no longer be read\n"), "\(stdout)")
+        let mismatch = Golden.mismatch(stdout, golden: Self.fixtures.appendingPathComponent("logs/kernel.unreadable-article.expected.txt"))
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+        #expect(messages.hasPrefix("\(broken.path):"), "\(messages)")
+        #expect(messages.contains("[yaml-syntax]"), "\(messages)")
+    }
+
     @Test func hostileInputIsSurvived() throws {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -9,7 +9,8 @@ public struct DiagnosisRenderer: Sendable {
         self.style = style
     }
 
-    /// - Parameter firstSteps: the first step of each matched article, by id.
+    /// - Parameter firstSteps: the first step of each matched article, by id. Every valid article has
+    ///   one, so a matched article missing here could not be read again: it gets a line saying so.
     public func render(_ diagnosis: Diagnosis, firstSteps: [String: Step]) -> String {
         var blocks: [String] = []
         for match in diagnosis.matches {
@@ -38,6 +39,8 @@ public struct DiagnosisRenderer: Sendable {
                         next.append(style.apply(.command, to: Terminal.sanitized(String(commandLine))))
                     }
                 }
+            } else {
+                next.append("  " + style.apply(.strong, to: id) + ": " + style.apply(.dim, to: "no first step to show: the article can no longer be read"))
             }
             next.append(style.apply(.dim, to: "  the whole article: errwiki show \(id)"))
         }
