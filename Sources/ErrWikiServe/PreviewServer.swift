@@ -141,7 +141,7 @@ public final class PreviewServer: Sendable {
             let summary = try await Self.offThePool {
                 try SiteBuilder.build(request, report: { report in
                     let found = report.diagnostics.filter { $0.severity == .error }
-                    if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount) }
+                    if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount, root: report.root) }
                 })
             }
             // Back to the last good state (a broken edit undone): nothing to render, but the error is gone.

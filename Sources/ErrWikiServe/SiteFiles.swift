@@ -3,7 +3,7 @@ import Foundation
 
 /// Maps a request path onto a file of the built site, and nothing else: percent-decoding happens
 /// once, then any `..`, `.`, hidden, empty-after-decoding or backslash segment is refused, and the
-/// resolved file must still lie inside the site folder (symbolic links included).
+/// resolved file must still lie inside the site folder (symbolic links included: `ContentRoot`'s rule).
 struct SiteFiles: Sendable {
     let root: String
 
@@ -25,10 +25,7 @@ struct SiteFiles: Sendable {
             if segment.isEmpty || segment == "." || segment == ".." { return .badRequest }
             if segment.hasPrefix(".") { return .notFound } // the build marker, editor files
         }
-        let candidate = root + "/" + segments.joined(separator: "/")
-        guard let real = FilePath.real(candidate), let realRoot = FilePath.real(root), real.hasPrefix(realRoot + "/") else {
-            return .notFound
-        }
+        guard let real = ContentRoot(root).resolve(segments.joined(separator: "/")) else { return .notFound }
         var info = stat()
         guard stat(real, &info) == 0 else { return .notFound }
         if info.st_mode & S_IFMT == S_IFDIR {

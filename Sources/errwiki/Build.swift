@@ -53,7 +53,7 @@ struct Build: ParsableCommand {
         let report: (CheckReport) -> Void = { report in
             let errors = report.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty {
-                StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount))
+                StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount, root: report.root))
             }
             let warnings = report.diagnostics.warningCount
             if warnings > 0 {

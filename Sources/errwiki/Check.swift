@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let folder = try content.resolve()
         let report = ContentCheck.run(root: folder)
-        StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount))
+        StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: report.root))
         if !report.passes(strict: strict) { throw ExitCode(1) }
     }
 }

@@ -23,7 +23,7 @@ enum Lookups {
         switch ArticleFile.load(relativePath: summary.relativePath, contentRoot: contentRoot) {
         case .success(let article): return article
         case .failure(let diagnostic):
-            StandardError.write(DiagnosticFormatter.readingFiles.format(diagnostic))
+            StandardError.write(DiagnosticFormatter(root: ContentRoot(contentRoot)).format(diagnostic))
             return nil
         }
     }

@@ -74,7 +74,7 @@ struct New: ParsableCommand {
             let report = ContentCheck.run(root: root)
             let written = FilePath.real(path)
             let own = report.diagnostics.filter { FilePath.real($0.location.file) == written }
-            StandardError.write(DiagnosticFormatter.report(own, fileCount: 1))
+            StandardError.write(DiagnosticFormatter.report(own, fileCount: 1, root: report.root))
         } else {
             print("fill in the TODOs, then run `errwiki check --strict` to see what is left")
         }
@@ -105,9 +105,12 @@ struct New: ParsableCommand {
     }
 
     static func categories(in root: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in
+        let content = ContentRoot(root)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in
             var isFolder: ObjCBool = false
-            return ArticleID.isValid(name) && FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+            // Not a linked folder that leads out of the content: `new` refuses to write there.
+            return ArticleID.isValid(name) && content.resolve(name) != nil
+                && FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
         }.sorted()
     }
 }

@@ -34,7 +34,7 @@ import Testing
         let folder = Self.rulesFolder.appendingPathComponent(rule)
         let content = folder.appendingPathComponent("content")
         let report = ContentCheck.run(root: content.path, displayRoot: ".")
-        let output = DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: content.path)
+        let output = DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: report.root)
         #expect(report.diagnostics.contains { $0.rule.rawValue == rule }, "the fixture does not trigger \(rule)")
         let mismatch = Golden.mismatch(output, golden: folder.appendingPathComponent("expected.txt"))
         #expect(mismatch == nil, "\(mismatch ?? "")")

@@ -28,6 +28,7 @@ public struct NewArticle: Sendable {
         case reservedID(String)
         case exists(id: String, path: String)
         case cannotWrite(path: String, reason: String)
+        case outsideContent(path: String)
 
         public var description: String {
             switch self {
@@ -39,6 +40,7 @@ public struct NewArticle: Sendable {
             case .reservedID(let id): return "id `\(id)` is reserved for a page of the site (\(ArticleID.reservedListing)); pass --id"
             case .exists(let id, let path): return "an article with id `\(id)` already exists: \(path) (nothing written; pass --id to choose another)"
             case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+            case .outsideContent(let path): return "\(path) leads outside the content folder (a symbolic link); nothing written"
             }
         }
     }
@@ -60,6 +62,9 @@ public struct NewArticle: Sendable {
 
         let folder = root + "/" + category
         let path = folder + "/" + id + ".md"
+        // A category folder that is a link out of the content would put the article outside it.
+        var info = stat()
+        if lstat(folder, &info) == 0 && ContentRoot(root).resolve(category) == nil { throw .outsideContent(path: folder) }
         let text = fill(skeleton, title: title, id: id, today: today)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -110,7 +115,7 @@ public struct NewArticle: Sendable {
         let loaded = WikiLoader.load(root: root)
         if let article = loaded.wiki.articles.first(where: { $0.id == id }) { return article.path }
         if loaded.wiki.unreadableIDs.contains(id) {
-            let (files, _) = ContentScanner(root: root, displayRoot: root).scan()
+            let (files, _) = ContentScanner(root: ContentRoot(root)).scan()
             let match = files.first { ($0.relativePath as NSString).lastPathComponent == id + ".md" }
             return match.map { root + "/" + $0.relativePath } ?? root
         }

@@ -6,9 +6,11 @@ enum ArticleLoader {
         case unreadable(id: String, [Diagnostic])
     }
 
-    static func load(_ file: ContentScanner.File, display path: String) -> Outcome {
+    /// Reads `file` through `root` (never from outside it); diagnostics name it as `root` displays it.
+    static func load(_ file: ContentScanner.File, from root: ContentRoot) -> Outcome {
+        let path = root.display(file.relativePath)
         let (stem, folder) = defaults(for: file.relativePath)
-        guard let bytes = FileReading.bytes(atPath: file.absolutePath) else {
+        guard let bytes = root.read(file.relativePath) else {
             return .unreadable(id: stem, [Diagnostic(.unreadableFile, at: SourceLocation(file: path, line: 1, column: 1),
                                                     "cannot read the file")])
         }

@@ -3,31 +3,29 @@ import Foundation
 /// Finds the article files of a content tree: every `*.md` file, hidden files and folders skipped,
 /// each with its size and modification time (the fingerprint that tells a search index it is stale).
 ///
-/// Symbolic links are never followed out of the content root. A link whose target is inside the root
-/// is skipped as well (the walk reaches the target itself), which also makes link loops harmless.
+/// Symbolic links are never followed. One leading out of the root (by `ContentRoot`'s rule) is
+/// reported; one whose target is inside is skipped silently (the walk reaches the target itself),
+/// which also makes link loops harmless.
 /// Uses readdir/lstat directly: `lookup` scans the whole tree on every run.
 struct ContentScanner {
     struct File: Sendable, Hashable {
-        /// Absolute (or root-relative) path to read.
-        var absolutePath: String
-        /// Path under the content root with `/` separators.
+        /// Path under the content root with `/` separators; read it through the root.
         var relativePath: String
         /// What identifies this version of the file without reading it.
         var stamp: FileStamp
     }
 
-    let root: String
-    let displayRoot: String
+    let root: ContentRoot
 
     func scan() -> (files: [File], diagnostics: [Diagnostic]) {
-        guard let rootReal = FilePath.real(root) else { return ([], []) }
+        guard root.realPath != nil else { return ([], []) }
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         // Breadth first, the folders of one level in parallel: a stat per file is most of a lookup's
         // cost on a large wiki, and folders are independent.
         var level: [String] = [""]
         while !level.isEmpty {
-            let results = ParallelMap.map(level) { scanFolder($0, rootReal: rootReal) }
+            let results = ParallelMap.map(level) { scanFolder($0) }
             level = results.flatMap(\.folders)
             for result in results {
                 files += result.files
@@ -44,10 +42,11 @@ struct ContentScanner {
         var diagnostics: [Diagnostic] = []
     }
 
-    private func scanFolder(_ folder: String, rootReal: String) -> FolderScan {
+    private func scanFolder(_ folder: String) -> FolderScan {
         var result = FolderScan()
-        let absoluteFolder = folder.isEmpty ? root : root + "/" + folder
-        let directory = open(absoluteFolder, O_RDONLY | O_DIRECTORY)
+        let absoluteFolder = folder.isEmpty ? root.path : root.path + "/" + folder
+        // Not following a link: a folder swapped for one since it was listed is not entered.
+        let directory = open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard directory >= 0 else { return result }
         defer { close(directory) }
         for name in Self.entries(of: directory).sorted(by: Self.byteOrder) where !name.hasPrefix(".") {
@@ -59,16 +58,15 @@ struct ContentScanner {
             case S_IFDIR:
                 result.folders.append(relative)
             case S_IFREG where name.hasSuffix(".md"):
-                result.files.append(File(absolutePath: absoluteFolder + "/" + name, relativePath: relative,
-                                         stamp: FileStamp(info)))
+                result.files.append(File(relativePath: relative, stamp: FileStamp(info)))
             case S_IFLNK:
-                let location = SourceLocation(file: display(relative), line: 1, column: 1)
+                let location = SourceLocation(file: root.display(relative), line: 1, column: 1)
                 guard let target = FilePath.real(absoluteFolder + "/" + name) else {
                     result.diagnostics.append(Diagnostic(.brokenSymlink, .warning, at: location,
                                                          "symbolic link is broken or loops; skipped"))
                     continue
                 }
-                if target != rootReal && !target.hasPrefix(rootReal + "/") {
+                if !root.contains(real: target) {
                     result.diagnostics.append(Diagnostic(.symlinkOutside, .warning, at: location,
                                                          "symbolic link points outside the content folder; not followed",
                                                          hint: "copy the article into the content folder instead"))
@@ -78,10 +76,6 @@ struct ContentScanner {
             }
         }
         return result
-    }
-
-    func display(_ relative: String) -> String {
-        displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
     /// The names in an open folder (unsorted), without `.` and `..`. Files not ending in `.md` that

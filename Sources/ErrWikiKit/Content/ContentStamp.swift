@@ -10,7 +10,7 @@ public struct ContentStamp: Sendable, Equatable {
     public let latestChange: Int64
 
     public static func of(root: String) -> ContentStamp {
-        let (files, _) = ContentScanner(root: root, displayRoot: root).scan()
+        let (files, _) = ContentScanner(root: ContentRoot(root)).scan()
         var hasher = StableHasher()
         var latest: Int64 = 0
         for file in files {

@@ -23,4 +23,6 @@ public struct Wiki: Sendable {
 public struct LoadedWiki: Sendable {
     public var wiki: Wiki
     public var diagnostics: [Diagnostic]
+    /// The folder it was read from, for printing excerpts through the same rule.
+    public var root: ContentRoot
 }

@@ -3,12 +3,10 @@ public enum WikiLoader {
     /// - Parameters:
     ///   - root: the content folder to read.
     ///   - displayRoot: how paths are printed in diagnostics (the folder as the user named it).
-    public static func load(root: String, displayRoot: String? = nil) -> LoadedWiki {
-        let scanner = ContentScanner(root: root, displayRoot: displayRoot ?? root)
-        let (files, scanDiagnostics) = scanner.scan()
-        let outcomes = ParallelMap.map(files) { file in
-            ArticleLoader.load(file, display: scanner.display(file.relativePath))
-        }
+    public static func load(root path: String, displayRoot: String? = nil) -> LoadedWiki {
+        let root = ContentRoot(path, display: displayRoot)
+        let (files, scanDiagnostics) = ContentScanner(root: root).scan()
+        let outcomes = ParallelMap.map(files) { file in ArticleLoader.load(file, from: root) }
         var articles: [Article] = []
         var unreadable: [String] = []
         var diagnostics = scanDiagnostics
@@ -22,6 +20,7 @@ public enum WikiLoader {
                 diagnostics += found
             }
         }
-        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count), diagnostics: diagnostics)
+        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count),
+                          diagnostics: diagnostics, root: root)
     }
 }

@@ -12,8 +12,10 @@ public struct DiagnosticFormatter: Sendable {
         self.sourceLine = sourceLine
     }
 
-    /// Reads excerpt lines from the files on disk.
-    public static let readingFiles = DiagnosticFormatter(sourceLine: { SourceLines.line($0.line, of: SourceLines.lines(ofFile: $0.file)) })
+    /// Reads excerpt lines from the content files, through the root's rule: never from outside it.
+    public init(root: ContentRoot) {
+        self.init(sourceLine: { SourceLines.line($0.line, of: SourceLines.lines(ofFile: $0.file, in: root)) })
+    }
 
     public func format(_ diagnostic: Diagnostic) -> String {
         Self.format(diagnostic, excerpt: sourceLine(diagnostic.location))
@@ -21,14 +23,14 @@ public struct DiagnosticFormatter: Sendable {
 
     /// What `check` prints: every diagnostic with its excerpt, then the summary line. Each file is
     /// read once, however many problems it has.
-    /// - Parameter root: the folder the diagnostics' paths are relative to, when they are.
-    public static func report(_ diagnostics: [Diagnostic], fileCount: Int, root: String? = nil) -> String {
+    /// - Parameter root: the folder the diagnostics were found in; excerpts are read through it.
+    public static func report(_ diagnostics: [Diagnostic], fileCount: Int, root: ContentRoot) -> String {
         var text = ""
         var cached: (file: String, lines: [String]?)?
         for diagnostic in diagnostics {
             let file = diagnostic.location.file
             if cached?.file != file {
-                cached = (file, SourceLines.lines(ofFile: root.map { $0 + "/" + file } ?? file))
+                cached = (file, SourceLines.lines(ofFile: file, in: root))
             }
             text += format(diagnostic, excerpt: SourceLines.line(diagnostic.location.line, of: cached?.lines))
         }

@@ -1,12 +1,15 @@
-import Foundation
-
-/// Reads the lines of a text file for diagnostic excerpts, tolerating invalid UTF-8, BOM and CRLF.
+/// Splits a file's bytes into lines for diagnostic excerpts, tolerating invalid UTF-8, BOM and CRLF.
+/// The bytes come through `ContentRoot.read`: an excerpt is never read from outside the content.
 enum SourceLines {
-    static func lines(ofFile path: String) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    static func lines(of bytes: [UInt8]) -> [String] {
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
         return lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+    }
+
+    /// The lines of the file a diagnostic names, when it is a file under `root`.
+    static func lines(ofFile file: String, in root: ContentRoot) -> [String]? {
+        root.relative(ofDisplayed: file).flatMap(root.read).map(lines(of:))
     }
 
     /// The 1-based line `number` of `lines`, if there is one.

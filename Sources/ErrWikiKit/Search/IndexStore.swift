@@ -47,7 +47,7 @@ public struct IndexStore: Sendable {
 
     /// Returns an index that matches the content as it is now, rebuilding it if needed.
     public func open() -> Opened {
-        let scanner = ContentScanner(root: contentRoot, displayRoot: contentRoot)
+        let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let files = scanner.scan().files
         let root = resolvedRoot
         let treeHash = Self.treeHash(files, root: root)
@@ -81,7 +81,7 @@ public struct IndexStore: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let loaded = ParallelMap.map(changed) { file -> (IndexedArticle?, [Diagnostic]) in
-            switch ArticleLoader.load(file, display: scanner.display(file.relativePath)) {
+            switch ArticleLoader.load(file, from: scanner.root) {
             case .article(let article, let found):
                 let errors = found.filter { $0.severity == .error }
                 guard errors.isEmpty else { return (nil, errors) }

@@ -2,6 +2,8 @@
 public struct CheckReport: Sendable {
     public var wiki: Wiki
     public var diagnostics: [Diagnostic]
+    /// The folder that was checked: print the diagnostics' excerpts through it.
+    public var root: ContentRoot
     /// Article files read, including those whose front matter could not be read.
     public var fileCount: Int { wiki.articles.count + wiki.unreadableCount }
 
@@ -15,6 +17,6 @@ public enum ContentCheck {
     public static func run(root: String, displayRoot: String? = nil) -> CheckReport {
         let loaded = WikiLoader.load(root: root, displayRoot: displayRoot)
         let diagnostics = (loaded.diagnostics + WikiValidator.validate(loaded.wiki)).sorted()
-        return CheckReport(wiki: loaded.wiki, diagnostics: diagnostics)
+        return CheckReport(wiki: loaded.wiki, diagnostics: diagnostics, root: loaded.root)
     }
 }
