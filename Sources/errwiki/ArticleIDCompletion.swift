@@ -7,7 +7,6 @@ enum ArticleIDCompletion {
     static let kind = CompletionKind.custom { words, _, prefix in
         let explicit = words.firstIndex(of: "--content").flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
         guard case .success(let folder) = ContentLocator().contentFolder(explicit: explicit) else { return [] }
-        let index = IndexStore(contentRoot: folder).open().index
-        return Ranker(index: index).all().map(\.article.id).filter { $0.hasPrefix(prefix) }
+        return IndexStore(contentRoot: folder).answer { Ranker(index: $0).all() }.result.map(\.article.id).filter { $0.hasPrefix(prefix) }
     }
 }

@@ -45,9 +45,8 @@ struct Diagnose: ParsableCommand {
 
     func run() throws {
         let folder = try content.resolve()
-        let opened = IndexStore(contentRoot: folder).open()
-        Lookups.warnAboutSkippedFiles(opened.diagnostics)
-        let summaries = Ranker(index: opened.index).all().map(\.article)
+        let (summaries, opened) = IndexStore(contentRoot: folder).answer { Ranker(index: $0).all().map(\.article) }
+        Lookups.warnAboutLeftOut(opened)
         let signatures = LogSignatures(articles: summaries)
         var builder = DiagnosisBuilder(signatures: signatures, minimumSeverity: minSeverity, context: context)
         let inputs = files.isEmpty ? ["-"] : files

@@ -48,15 +48,14 @@ struct Lookup: ParsableCommand {
 
     func run() throws {
         let folder = try content.resolve()
-        let opened = IndexStore(contentRoot: folder).open()
-        Lookups.warnAboutSkippedFiles(opened.diagnostics)
-        let ranker = Ranker(index: opened.index)
+        let store = IndexStore(contentRoot: folder)
         let filter = Ranker.Filter(category: category, severity: severity)
         let text = query.joined(separator: " ")
         let terminal = output.terminal()
 
         if text.isEmpty {
-            let all = ranker.all(filter: filter)
+            let (all, opened) = store.answer { Ranker(index: $0).all(filter: filter) }
+            Lookups.warnAboutLeftOut(opened)
             if json {
                 terminal.write(LookupJSON.encode(query: "", corrected: nil, hits: all, contentRoot: folder))
             } else {
@@ -65,7 +64,8 @@ struct Lookup: ParsableCommand {
             return
         }
 
-        let outcome = ranker.search(text, filter: filter, limit: limit)
+        let (outcome, opened) = store.answer { Ranker(index: $0).search(text, filter: filter, limit: limit) }
+        Lookups.warnAboutLeftOut(opened)
         if json {
             terminal.write(LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, contentRoot: folder))
             if outcome.hits.isEmpty { throw ExitCode(1) }

@@ -3,13 +3,20 @@ import ErrWikiKit
 
 /// What `lookup` and `show` share.
 enum Lookups {
-    /// One line on stderr when some files could not be indexed, so a broken article is not silently missing.
-    static func warnAboutSkippedFiles(_ diagnostics: [Diagnostic]) {
-        let files = Set(diagnostics.filter { $0.severity == .error }.map(\.location.file))
+    /// The rule: every command that answers from the index prints, on every run, one line on stderr
+    /// naming the articles left out of it because they have errors (the index keeps the list), so a
+    /// broken article is never silently missing from the answers.
+    static func warnAboutLeftOut(_ opened: IndexStore.Opened) {
+        let files = opened.leftOut
         guard !files.isEmpty else { return }
-        let names = files.sorted().prefix(3).joined(separator: ", ")
-        StandardError.write("warning: \(files.count) article \(files.count == 1 ? "file has" : "files have") errors and \(files.count == 1 ? "is" : "are") left out (\(names)\(files.count > 3 ? ", …" : "")); run `errwiki check`\n")
+        let shown = files.prefix(leftOutNamesShown).map(Terminal.sanitized).joined(separator: ", ")
+        let more = files.count > leftOutNamesShown ? " and \(files.count - leftOutNamesShown) more" : ""
+        let subject = files.count == 1 ? "1 article with errors is" : "\(files.count) articles with errors are"
+        StandardError.write("warning: \(subject) left out of the index (errwiki check lists \(files.count == 1 ? "it" : "them")): \(shown)\(more)\n")
     }
+
+    /// How many left-out files the warning names; one line, whatever the wiki.
+    static let leftOutNamesShown = 3
 
     /// Reads the full article behind a search hit; exit 1 when it no longer loads.
     static func loadArticle(_ summary: ArticleSummary, contentRoot: String) throws -> Article {

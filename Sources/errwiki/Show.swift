@@ -18,11 +18,14 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let folder = try content.resolve()
-        let opened = IndexStore(contentRoot: folder).open()
-        Lookups.warnAboutSkippedFiles(opened.diagnostics)
-        guard let hit = Ranker(index: opened.index).article(withID: id) else {
+        let ((hit, suggestions), opened) = IndexStore(contentRoot: folder).answer { index in
+            let ranker = Ranker(index: index)
+            let hit = ranker.article(withID: id)
+            return (hit, hit == nil ? ranker.search(id, limit: 3).hits.map(\.article.id) : [])
+        }
+        Lookups.warnAboutLeftOut(opened)
+        guard let hit else {
             StandardError.write("no article has the id '\(Terminal.sanitized(id))'\n")
-            let suggestions = Ranker(index: opened.index).search(id, limit: 3).hits.map(\.article.id)
             if !suggestions.isEmpty { StandardError.write("did you mean: \(suggestions.joined(separator: ", "))?\n") }
             throw ExitCode(1)
         }

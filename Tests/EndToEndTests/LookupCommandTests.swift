@@ -108,6 +108,49 @@ import Testing
         #expect(result.status == 64, "\(result)")
     }
 
+    @Test func everyLookupWarnsAboutTheArticlesLeftOut() throws {
+        let content = try FixturePaths.temporaryFolder().appendingPathComponent("content")
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: Self.wiki, to: content)
+        try "---\ntitle: [\n---\n".write(to: content.appendingPathComponent("errno/broken-a.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: No other field\n---\n".write(to: content.appendingPathComponent("errno/broken-b.md"), atomically: true, encoding: .utf8)
+        // Past the window in which just-written files are re-read, so the second lookup reuses the index.
+        usleep(150_000)
+        let lookup = ["lookup", "ENOSPC", "--content", content.path]
+        let first = try CommandRunner.run(lookup, in: cache, environment: ["XDG_CACHE_HOME": cache.path])
+        let index = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path + "/errwiki").first)
+        let built = try FileManager.default.attributesOfItem(atPath: cache.path + "/errwiki/" + index)[.modificationDate] as? Date
+        let second = try CommandRunner.run(lookup, in: cache, environment: ["XDG_CACHE_HOME": cache.path])
+        let reused = try FileManager.default.attributesOfItem(atPath: cache.path + "/errwiki/" + index)[.modificationDate] as? Date
+        #expect(built == reused, "the second lookup rebuilt the index, so it does not test the stored warning")
+        let warning = "warning: 2 articles with errors are left out of the index (errwiki check lists them): "
+            + "\(content.path)/errno/broken-a.md, \(content.path)/errno/broken-b.md\n"
+        for result in [first, second] {
+            #expect(result.status == 0)
+            #expect(result.stdout.hasPrefix("ENOSPC"), "\(result.stdout.prefix(200))")
+            #expect(result.stderr == warning)
+        }
+    }
+
+    @Test func damagedPostingsBehindAValidHeaderAreRebuilt() throws {
+        let query = ["lookup", "--list", "port already in use"]
+        let healthy = try run(query)
+        #expect(healthy.status == 0 && !healthy.stdout.isEmpty)
+        let folder = cache.path + "/errwiki/"
+        let path = folder + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first))
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let postings = IndexFileLayout.postingsBlob(bytes)
+        #expect(postings.count > 1000 && postings.upperBound < bytes.count)
+        // Every posting list unreadable; the header, the offsets and the other tables intact.
+        for offset in postings { bytes[offset] = 0xFF }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let damaged = try run(query)
+        #expect(damaged == healthy)
+        let rebuilt = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(rebuilt != bytes, "the damaged index was kept")
+        #expect(try run(query) == healthy)
+    }
+
     @Test func theIndexIsBuiltOnceInTheCacheFolder() throws {
         _ = try run(["lookup", "oom"])
         let files = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("errwiki").path)

@@ -128,6 +128,40 @@ import Testing
         let opened = sandbox.store.open()
         #expect(Ranker(index: opened.index).all().map(\.article.id) == ["alpha", "beta", "gamma"])
         #expect(opened.diagnostics.map(\.rule) == [.yamlSyntax])
+        // Drafts are left out on purpose; only files with errors are named, by every open.
+        let broken = sandbox.content.path + "/sample/broken.md"
+        #expect(opened.leftOut == [broken])
+        sandbox.settle()
+        _ = sandbox.store.open()
+        let reused = sandbox.store.open()
+        #expect(reused.freshness == .upToDate)
+        #expect(reused.diagnostics.isEmpty && reused.leftOut == [broken])
+    }
+
+    @Test func damagedPostingsAreNoticedOnReadAndTheIndexRebuilt() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        sandbox.settle()
+        _ = sandbox.store.open()
+        let path = sandbox.store.indexPath
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // One byte inside the posting lists: the header and every offset still check out at open.
+        let postings = IndexFileLayout.postingsBlob(bytes)
+        bytes[postings.lowerBound + postings.count / 2] = 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let damaged = try SearchIndex(bytes: bytes)
+        #expect(!damaged.isDamaged)
+        for term in 0..<damaged.termCount { _ = damaged.postings(term) }
+        #expect(damaged.isDamaged)
+
+        let answer = sandbox.store.answer { index in
+            (0..<index.termCount).flatMap { index.postings($0) }.count
+        }
+        #expect(answer.opened.freshness == .rebuilt(reparsed: 3, reason: "damaged index"))
+        let healthy = try SearchIndex(mappingFile: path)
+        #expect(answer.result == (0..<healthy.termCount).flatMap { healthy.postings($0) }.count)
+        #expect(!healthy.isDamaged)
+        #expect(sandbox.store.answer { Ranker(index: $0).search("beta failure").hits.first?.article.id }.result == "beta")
     }
 
     @Test func concurrentLookupsWhileContentChangesNeverFail() async throws {

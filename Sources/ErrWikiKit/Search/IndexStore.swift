@@ -32,8 +32,12 @@ public struct IndexStore: Sendable {
     public struct Opened: Sendable {
         public var index: SearchIndex
         public var freshness: Freshness
-        /// Problems in files that could not be indexed (they are left out of the results).
+        /// Problems in files that could not be indexed (they are left out of the results), found by
+        /// this open; empty when the index was up to date.
         public var diagnostics: [Diagnostic]
+        /// The article files left out of the index because they have errors, as diagnostics name
+        /// them: kept in the index, so every lookup knows them, not only the one that rebuilt it.
+        public var leftOut: [String]
     }
 
     /// The index file for this content folder.
@@ -47,16 +51,32 @@ public struct IndexStore: Sendable {
 
     /// Returns an index that matches the content as it is now, rebuilding it if needed.
     public func open() -> Opened {
+        open(reusing: true)
+    }
+
+    /// Opens the index and returns what `body` reads from it. Opening checks only the header and the
+    /// table offsets; when `body` read an entry that does not decode, its answer is discarded, the
+    /// index is rebuilt from the content alone and `body` runs again, so damage never reads as "no match".
+    public func answer<Result>(_ body: (SearchIndex) throws -> Result) rethrows -> (result: Result, opened: Opened) {
+        let opened = open()
+        let result = try body(opened.index)
+        guard opened.index.isDamaged else { return (result, opened) }
+        let rebuilt = open(reusing: false)
+        return (try body(rebuilt.index), rebuilt)
+    }
+
+    /// - Parameter reusing: false ignores the cached index (it was found damaged) and builds anew.
+    private func open(reusing: Bool) -> Opened {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let files = scanner.scan().files
         let root = resolvedRoot
         let treeHash = Self.treeHash(files, root: root)
         let path = indexPath(root: root)
-        let previous = try? SearchIndex(mappingFile: path)
+        let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
         if let previous, previous.treeHash == treeHash, !files.contains(where: { Self.isRacy($0.stamp, builtAt: previous.builtAt) }) {
-            return Opened(index: previous, freshness: .upToDate, diagnostics: [])
+            return opened(previous, .upToDate, diagnostics: [], scanner: scanner)
         }
-        let reason = previous == nil ? "no usable index" : "content changed"
+        let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
         return rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
     }
 
@@ -91,15 +111,25 @@ public struct IndexStore: Sendable {
             }
         }
         var indexed: [IndexedArticle] = []
-        for (article, found) in loaded {
-            if let article { indexed.append(article) }
+        var leftOut: [String] = []
+        for (file, (article, found)) in zip(changed, loaded) {
+            if let article { indexed.append(article) } else if !found.isEmpty { leftOut.append(file.relativePath) }
             diagnostics += found
         }
-        let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, treeHash: treeHash, builtAt: Self.now())
+        leftOut.sort(by: ContentScanner.byteOrder)
+        let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, leftOut: leftOut, treeHash: treeHash, builtAt: Self.now())
+        // What was kept from a previous index that turned out damaged may be incomplete: start afresh.
+        if let previous, previous.isDamaged {
+            return rebuild(files: files, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+        }
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
         try? AtomicFile.write(bytes, to: path)
         let index = (try? SearchIndex(bytes: bytes)) ?? previousOrEmpty(treeHash)
-        return Opened(index: index, freshness: .rebuilt(reparsed: changed.count, reason: reason), diagnostics: diagnostics.sorted())
+        return opened(index, .rebuilt(reparsed: changed.count, reason: reason), diagnostics: diagnostics.sorted(), scanner: scanner)
+    }
+
+    private func opened(_ index: SearchIndex, _ freshness: Freshness, diagnostics: [Diagnostic], scanner: ContentScanner) -> Opened {
+        Opened(index: index, freshness: freshness, diagnostics: diagnostics, leftOut: index.leftOut.map { scanner.root.display($0) })
     }
 
     private func previousOrEmpty(_ treeHash: UInt64) -> SearchIndex {

@@ -4,10 +4,13 @@
 /// offsets), then six tables, each `u32 offsets[count + 1]` followed by a blob:
 /// articles (summary records), terms (sorted bytes), postings (per term: count, then
 /// doc-delta/weight varint pairs), keys (sorted normalised ids and codes), key postings (doc lists),
-/// and a `u32` weighted length per article. A lookup binary-searches terms and keys in place and
-/// decodes only the postings of its query terms and the records of the articles it shows.
+/// left out (the paths of the article files not indexed because they have errors), then a `u32`
+/// weighted length per article. A lookup binary-searches terms and keys in place and decodes only
+/// the postings of its query terms and the records of the articles it shows; a read that does not
+/// decode marks the index damaged (`isDamaged`) instead of answering from it.
 public struct SearchIndex: Sendable {
-    public static let formatVersion: UInt32 = 1
+    /// 2: the left-out table.
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
 
     private let storage: IndexBytes
@@ -24,6 +27,10 @@ public struct SearchIndex: Sendable {
     private let keys: Table
     private let keyPostings: Table
     private let lengthsOffset: Int
+    /// Paths under the content root of the article files left out because they have errors, so
+    /// every lookup can name them, not only the one that rebuilt the index.
+    public let leftOut: [String]
+    private let damage = IndexDamage()
 
     struct Table: Sendable {
         var offsetsStart: Int
@@ -55,7 +62,7 @@ public struct SearchIndex: Sendable {
             guard try reader.u64() == UInt64(raw.count) else { throw ByteReader.Corrupt() }
             header.lengthSum = try reader.u64()
             header.lengthsOffset = Int(try reader.u64())
-            header.tables = try (0..<5).map { _ in
+            header.tables = try (0..<6).map { _ in
                 let start = Int(try reader.u64())
                 let count = Int(try reader.u32())
                 return try Self.validatedTable(raw, start: start, count: count)
@@ -68,6 +75,13 @@ public struct SearchIndex: Sendable {
         guard terms.count == postings.count, keys.count == keyPostings.count,
               header.lengthsOffset >= 0, header.lengthsOffset + 4 * articleCount <= bytes.count else { throw ByteReader.Corrupt() }
         lengthsOffset = header.lengthsOffset
+        // A few names, read on every lookup anyway: checked here, whole.
+        let leftOutTable = header.tables[5]
+        leftOut = try (0..<leftOutTable.count).map { index in
+            let entry = UnsafeRawBufferPointer(rebasing: bytes[Self.range(bytes, leftOutTable, index)])
+            guard let path = String(validating: entry, as: UTF8.self) else { throw ByteReader.Corrupt() }
+            return path
+        }
         averageLength = articleCount == 0 ? 1 : max(1, Double(header.lengthSum) / Double(articleCount))
     }
 
@@ -104,11 +118,13 @@ public struct SearchIndex: Sendable {
     }
 
     private func range(_ table: Table, _ index: Int) -> Range<Int> {
-        withRaw { raw in
-            let lower = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index, as: UInt32.self)))
-            let upper = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index + 4, as: UInt32.self)))
-            return (table.blobStart + lower)..<(table.blobStart + upper)
-        }
+        withRaw { Self.range($0, table, index) }
+    }
+
+    private static func range(_ raw: UnsafeRawBufferPointer, _ table: Table, _ index: Int) -> Range<Int> {
+        let lower = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index, as: UInt32.self)))
+        let upper = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: table.offsetsStart + 4 * index + 4, as: UInt32.self)))
+        return (table.blobStart + lower)..<(table.blobStart + upper)
     }
 
     private func compare(_ table: Table, _ index: Int, with key: [UInt8], prefixOnly: Bool = false) -> Int {
@@ -165,30 +181,56 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// How many articles contain the term.
-    public func documentFrequency(_ termIndex: Int) -> Int {
-        (try? withRaw { raw -> Int in
-            var reader = ByteReader(raw, offset: range(postings, termIndex).lowerBound)
-            return try reader.int()
-        }) ?? 0
+    /// Whether a read found bytes that do not decode. Nothing read from a damaged index is an answer:
+    /// a posting list that does not decode reads as empty (`IndexStore.answer` rebuilds and asks again).
+    public var isDamaged: Bool { damage.isFound }
+
+    /// A decoding read of one entry (`bytes` of the index), which must consume all of it unless
+    /// `whole` is false. A failure marks the index damaged and gives `fallback`.
+    private func decoding<Result>(_ bytes: Range<Int>, _ fallback: Result, whole: Bool = true,
+                                  _ read: (inout ByteReader) throws -> Result) -> Result {
+        do {
+            return try withRaw { raw in
+                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
+                let result = try read(&reader)
+                guard !whole || reader.offset == bytes.upperBound else { throw ByteReader.Corrupt() }
+                return result
+            }
+        } catch {
+            damage.record()
+            return fallback
+        }
     }
 
-    /// (article, weight in half units) for each article containing the term.
+    /// The count that starts a posting list: at least one article, at most all of them.
+    private func postingCount(_ reader: inout ByteReader) throws -> Int {
+        let count = try reader.int()
+        guard count > 0, count <= articleCount else { throw ByteReader.Corrupt() }
+        return count
+    }
+
+    /// How many articles contain the term.
+    public func documentFrequency(_ termIndex: Int) -> Int {
+        decoding(range(postings, termIndex), 0, whole: false) { try postingCount(&$0) }
+    }
+
+    /// (article, weight in half units) for each article containing the term, by article.
     public func postings(_ termIndex: Int) -> [(article: Int, weight: UInt32)] {
-        let bytes = range(postings, termIndex)
-        return (try? withRaw { raw in
-            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
-            let count = try reader.int()
+        decoding(range(postings, termIndex), []) { reader in
+            let count = try postingCount(&reader)
             var result: [(article: Int, weight: UInt32)] = []
             result.reserveCapacity(count)
             var article = 0
-            for _ in 0..<count {
-                article += try reader.int()
+            for position in 0..<count {
+                let delta = try reader.int()
+                // Articles ascend: a repeated one is damage, not a second posting.
+                guard position == 0 || delta > 0 else { throw ByteReader.Corrupt() }
+                article += delta
                 guard article < articleCount else { throw ByteReader.Corrupt() }
                 result.append((article, UInt32(try reader.int())))
             }
             return result
-        }) ?? []
+        }
     }
 
     /// Articles whose id or one of whose codes has exactly this normalised key (`Tokenizer.key`).
@@ -213,17 +255,18 @@ public struct SearchIndex: Sendable {
 
     private func keyArticles(_ index: Int) -> [Int] {
         let bytes = range(keyPostings, index)
-        return (try? withRaw { raw in
-            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
+        return decoding(bytes, []) { reader in
             var result: [Int] = []
             var article = 0
-            while reader.offset < bytes.upperBound {
-                article += try reader.int()
+            repeat {
+                let delta = try reader.int()
+                guard result.isEmpty || delta > 0 else { throw ByteReader.Corrupt() }
+                article += delta
                 guard article < articleCount else { throw ByteReader.Corrupt() }
                 result.append(article)
-            }
+            } while reader.offset < bytes.upperBound
             return result
-        }) ?? []
+        }
     }
 
     public func length(ofArticle index: Int) -> UInt32 {
@@ -236,11 +279,9 @@ public struct SearchIndex: Sendable {
     }
 
     func record(_ index: Int) throws -> IndexedRecord {
-        let bytes = range(articles, index)
-        return try withRaw { raw in
-            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<bytes.upperBound]), offset: bytes.lowerBound)
-            return try IndexedRecord.read(&reader)
-        }
+        let record: IndexedRecord? = decoding(range(articles, index), nil) { try IndexedRecord.read(&$0) }
+        guard let record else { throw ByteReader.Corrupt() }
+        return record
     }
 
     /// The bytes of a term (for merging vocabularies).

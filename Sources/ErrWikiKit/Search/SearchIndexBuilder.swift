@@ -3,8 +3,9 @@
 /// the previous index's postings term by term (a merge of two sorted vocabularies), never turned
 /// back into per-article dictionaries: that keeps a one-file change on a large wiki cheap.
 enum SearchIndexBuilder {
+    /// - Parameter leftOut: the paths of the article files not indexed because they have errors.
     static func build(_ added: [IndexedArticle], keeping kept: [Int] = [], of previous: SearchIndex? = nil,
-                      treeHash: UInt64, builtAt: Int64) -> [UInt8] {
+                      leftOut: [String] = [], treeHash: UInt64, builtAt: Int64) -> [UInt8] {
         // The articles of the new index, ordered by id (then path).
         enum Source {
             case kept(old: Int, record: IndexedRecord)
@@ -103,11 +104,14 @@ enum SearchIndexBuilder {
             keyPostings.add(writer.bytes)
         }
 
-        // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, 5 × (8 + 4).
-        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 5 * 12
+        var leftOutPaths = TableWriter()
+        for path in leftOut { leftOutPaths.add(Array(path.utf8)) }
+
+        // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, 6 × (8 + 4).
+        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 6 * 12
         var body = ByteWriter()
         var tablePositions: [(Int, Int)] = []
-        for table in [records, terms, postings, keys, keyPostings] {
+        for table in [records, terms, postings, keys, keyPostings, leftOutPaths] {
             tablePositions.append((headerSize + body.bytes.count, table.count))
             table.write(to: &body)
         }
