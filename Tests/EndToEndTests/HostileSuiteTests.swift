@@ -4,10 +4,10 @@ import Testing
 
 /// Content written to break errwiki, one folder per attack under `Fixtures/hostile/<attack>/`
 /// (what cannot live in git, such as symbolic links or 100,000 files, is generated). Each attack runs
-/// `check`, `build`, `lookup` and `show` as a user would, and the whole transcript must equal the
-/// attack's `expected.txt` exactly. On top of that, for every attack: nothing crashes or hangs, no
-/// escape sequence reaches the terminal, no built page can run script, and nothing is written
-/// outside the output folder.
+/// `check`, `build`, `lookup` and `show` as a user would, and the whole transcript, stdout and stderr
+/// apart, must equal the attack's `expected.txt` exactly. On top of that, for every attack: nothing
+/// crashes or hangs, no escape sequence reaches the terminal, no built page can run script, and
+/// nothing is written outside the output folder.
 @Suite struct HostileSuiteTests {
     static let fixtures = FixturePaths.fixtures().appendingPathComponent("hostile")
 
@@ -56,7 +56,8 @@ import Testing
                     #expect(!FileManager.default.fileExists(atPath: out.path), "a failed build left an output folder")
                 }
             }
-            transcript += "$ errwiki \(command.joined(separator: " "))\n" + result.stdout + result.stderr + "exit \(result.status)\n\n"
+            transcript += "$ errwiki \(command.joined(separator: " "))\n" + Self.stream("stdout", result.stdout)
+                + Self.stream("stderr", result.stderr) + "exit \(result.status)\n\n"
         }
 
         // Nothing outside the output folder (and lookup's cache) was added, changed or removed.
@@ -71,6 +72,13 @@ import Testing
             .replacingOccurrences(of: #"in \d+\.\d\d s"#, with: "in <time> s", options: .regularExpression)
         let golden = Self.fixtures.appendingPathComponent(attack.name + "/expected.txt")
         if let mismatch = Golden.mismatch(normalized, golden: golden) { Issue.record(Comment(rawValue: mismatch)) }
+    }
+
+    /// One output stream under its own heading (nothing when it is empty), so a message printed on
+    /// the wrong stream changes the transcript.
+    static func stream(_ name: String, _ text: String) -> String {
+        guard !text.isEmpty else { return "" }
+        return "[\(name)]\n" + text + (text.hasSuffix("\n") ? "" : "\n[no newline at the end]\n")
     }
 
     /// No built page can run script, and no index shard can end its script element.
