@@ -22,7 +22,7 @@ let package = Package(
         ),
         // The only code that ever sees a cmark pointer.
         .target(name: "ErrWikiMarkdown", dependencies: ["CCmarkGFM"]),
-        // Everything else: load, validate, (later) render, search.
+        // Everything else: load, validate, search, terminal rendering, diagnose.
         .target(
             name: "ErrWikiKit",
             dependencies: ["ErrWikiMarkdown", .product(name: "Yams", package: "Yams")]

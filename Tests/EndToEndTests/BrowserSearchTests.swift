@@ -2,21 +2,20 @@ import ErrWikiTestSupport
 import Foundation
 import Testing
 
-/// A real headless Chromium opens the built site from disk (file://) and runs its search.
+/// A real headless Chromium opens a built site from disk (file://) and runs its search: a smoke test
+/// of the page code around the ranker, on the frozen ranking wiki (the ranking itself is held to the
+/// shared vectors under Node by `SiteRankingVectorTests`).
 @Suite(.enabled(if: BuiltSite.toolsRequired || BuiltSite.tool("chromium") != nil, "chromium is not installed (make test-deps)"))
 struct BrowserSearchTests {
-    /// Query → the article that must come first, across codes, numbers, hex, phrases, a typo and a log line.
-    static let cases: [(String, String)] = [
-        ("ENOSPC", "enospc"),
-        ("137", "exit-code-137-sigkill"),
-        ("0x80070005", "windows-0x80070005-access-denied"),
-        ("port already in use", "eaddrinuse"),
-        ("permision denied", "eacces"),
-        ("conection refused", "econnrefused"),
-        ("Out of memory: Killed process 4242 (java)", "linux-oom-killer"),
-        ("too many open files", "emfile"),
-        ("ImagePullBack", "k8s-imagepullbackoff"),
-    ]
+    /// Codes, a number, hex, a phrase, typos, a log line and a prefix: the browser's first result must
+    /// be the vectors' first hit for the same query.
+    static let queries = ["ENOSPC", "137", "0x80070005", "port already in use", "permision denied", "conenction refused",
+                          "Out of memory: Killed process 4242 (java) total-vm:8123456kB, anon-rss:7000000kB", "too many open files",
+                          "ImagePullBack"]
+
+    static let rankingSite: Result<URL, BuiltSite.BuildFailure> = {
+        do { return .success(try SiteRankingVectorTests.buildSite()) } catch { return .failure(BuiltSite.BuildFailure(message: "\(error)")) }
+    }()
 
     static func dumpDOM(_ url: String) throws -> String {
         let chromium = try #require(BuiltSite.tool("chromium"), "chromium is required on CI")
@@ -40,15 +39,21 @@ struct BrowserSearchTests {
         return regex.matches(in: dom, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 1)) }
     }
 
-    @Test(arguments: cases)
-    func firstResult(_ query: String, _ expected: String) throws {
-        let site = try BuiltSite.folder.get()
+    static func searchURL(_ site: URL, _ query: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        let url = "file://\(site.path)/search.html?q=\(query.addingPercentEncoding(withAllowedCharacters: allowed)!)"
-        let dom = try Self.dumpDOM(url)
+        return "file://\(site.path)/search.html?q=\(query.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+    }
+
+    @Test(arguments: queries)
+    func firstResultIsTheRankersFirst(_ query: String) throws {
+        let site = try Self.rankingSite.get()
+        let vectors = try JSONDecoder().decode(RankingVectors.self, from: Data(contentsOf: RankingVectors.file))
+        let expected = try #require(vectors.cases.first { $0.query == query && $0.filter == RankingVectors.Filter() }?.hits.first)
+        let dom = try Self.dumpDOM(Self.searchURL(site, query))
         let links = Self.resultLinks(dom)
-        #expect(links.first == "\(expected).html", "\(query): got \(links.prefix(3))")
+        #expect(links.first == "\(expected.id).html", "\(query): got \(links.prefix(3))")
+        #expect(dom.contains("class=\"match-kind\">\(expected.label)"), "\(query): no '\(expected.label)' label")
         if query == "permision denied" { #expect(dom.contains("Showing results for “permission denied”")) }
     }
 
@@ -71,12 +76,13 @@ struct BrowserSearchTests {
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=flibbertigibet")).first == "gen-2345.html")
     }
 
-    @Test func noQueryShowsNothingAndAMissShowsAMessage() throws {
-        let site = try BuiltSite.folder.get()
+    @Test func noQueryShowsNothingAndAMissShowsAMessageWithSuggestions() throws {
+        let site = try Self.rankingSite.get()
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(site.path)/search.html")).isEmpty)
         let miss = try Self.dumpDOM("file://\(site.path)/search.html?q=zzqxqzz")
         #expect(Self.resultLinks(miss).isEmpty)
         #expect(miss.contains("No article matches"))
+        #expect(try Self.dumpDOM(Self.searchURL(site, "oomx")).contains("Did you mean: oom, oomd?"))
     }
 
     @Test func hostileArticlesRunNoScriptInTheBrowser() throws {

@@ -195,6 +195,66 @@ struct RankingCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    static let broadQueries = ["permission denied", "memory", "connection", "disk full", "http", "killed", "error", "the", "oom",
+                               "failed", "out of memory", "conection", "Out of memory: Killed process 1 (x)"]
+
+    /// Every candidate is scored in full before the limit (RankingSpec): asking for fewer hits gives
+    /// the first ones of the longer list, never a different order.
+    @Test(arguments: broadQueries)
+    func theFirstHitsDoNotDependOnTheLimit(query: String) {
+        let ranker = Ranker(index: Self.index)
+        let all = ranker.search(query, limit: 1_000).hits
+        for limit in [1, 2, 5, 10] {
+            #expect(ranker.search(query, limit: limit).hits == Array(all.prefix(limit)), "limit \(limit)")
+        }
+    }
+
+    /// An article far down the BM25 order whose title is the query (so its title bonus wins) is first
+    /// however few hits are asked for: ranking only the best BM25 candidates would drop it.
+    @Test func aTitleBonusFarDownTheBM25OrderStillWins() throws {
+        let base = try FixturePaths.temporaryFolder()
+        let folder = base.appendingPathComponent("content/disk")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func write(_ id: String, title: String, body: String) throws {
+            let text = "---\ntitle: \(title)\ncategory: disk\nseverity: low\nsummary: A report.\ncauses: [x]\nsteps: [y]\n---\n\(body)\n"
+            try text.write(to: folder.appendingPathComponent("\(id).md"), atomically: false, encoding: .utf8)
+        }
+        for number in 0..<150 { try write("report-\(number)", title: "Report \(number)", body: "disk full disk full disk full") }
+        let filler = (0..<3_000).map { "filler\($0 % 500)" }.joined(separator: " ")
+        try write("the-answer", title: "Disk full", body: filler)
+        let index = IndexStore(contentRoot: base.appendingPathComponent("content").path, cacheFolder: base.appendingPathComponent("cache").path).open().index
+        let ranker = Ranker(index: index)
+        #expect(ranker.search("disk full", limit: 200).hits.first?.article.id == "the-answer")
+        #expect(ranker.search("disk full", limit: 1).hits.first?.article.id == "the-answer")
+    }
+
+    /// A filter only removes hits: the hits before the first one it rejects keep their places.
+    @Test(arguments: broadQueries)
+    func aFilterTheFirstHitsPassKeepsTheirOrder(query: String) {
+        let ranker = Ranker(index: Self.index)
+        let all = ranker.search(query, limit: 1_000).hits
+        guard let first = all.first else { return }
+        for filter in [Ranker.Filter(category: first.article.category), Ranker.Filter(severity: first.article.severity)] {
+            let run = all.prefix { filter.admits($0.article) }
+            let filtered = ranker.search(query, filter: filter, limit: 1_000).hits
+            #expect(Array(filtered.prefix(run.count)) == Array(run))
+            #expect(filtered == all.filter { filter.admits($0.article) })
+        }
+    }
+
+    @Test(arguments: [("conenction", "connection"), ("permisison", "permission"), ("memroy", "memory")])
+    func aTranspositionIsOneEdit(typed: String, meant: String) {
+        #expect(EditDistance.between(typed, meant) == 1)
+        #expect(Ranker(index: Self.index).search(typed).corrected == meant)
+    }
+
+    @Test func aTermIsCutAtACharacterBoundary() {
+        let long = String(repeating: "é", count: 40)  // 80 bytes
+        let term = Tokenizer.terms(in: long)
+        #expect(term == [String(repeating: "é", count: 32)])
+        #expect(Tokenizer.terms(in: String(repeating: "a", count: 63) + "é") == [String(repeating: "a", count: 63)])
+    }
+
     @Test func filtersByCategoryAndSeverity() {
         let ranker = Ranker(index: Self.index)
         let docker = ranker.search("permission denied", filter: .init(category: "docker")).hits

@@ -2,24 +2,19 @@
 /// to a DFA over the literals' byte classes, ASCII case folded). Case folding can only add
 /// candidates, never lose one: the regex that follows decides.
 public struct LiteralScanner: Sendable {
-    private let classOf: [UInt8]        // folded byte → class
     private let classCount: Int
-    private let transitions: [Int32]    // state * classCount + class → state
-    private let outputStart: [Int32]    // per state: range into outputs (own and inherited literals)
-    private let outputs: [Int32]
-    public let literalCount: Int
-    /// The tables again as raw buffers, so scanning a line costs no array bookkeeping.
+    /// The DFA as raw buffers, so scanning a line costs no array bookkeeping: folded byte → class,
+    /// state * classCount + class → state, and per state a range into the outputs (its own and
+    /// inherited literals).
     private let tables: Tables
 
     public init(literals: [[UInt8]]) {
-        literalCount = literals.count
         let folded = literals.map { $0.map(Self.fold) }
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         for literal in folded { for byte in literal where classes[Int(byte)] == 0 { classes[Int(byte)] = next; next += 1 } }
         // Upper-case ASCII letters share their lower-case letter's class: folding costs nothing per byte.
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
-        classOf = classes
         classCount = Int(next)
 
         // The trie.
@@ -78,9 +73,6 @@ public struct LiteralScanner: Sendable {
         for index in table.indices where starts[Int(table[index]) + 1] != starts[Int(table[index])] {
             table[index] = ~table[index]
         }
-        transitions = table
-        outputStart = starts
-        outputs = flat
         tables = Tables(transitions: table, outputStart: starts, outputs: flat, classOf: classes)
     }
 

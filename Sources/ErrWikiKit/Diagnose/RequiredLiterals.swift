@@ -23,6 +23,23 @@ public struct RequiredLiterals: Sendable, Hashable {
         alternatives = Self.anyOf(bytes[...]) ?? []
     }
 
+    /// The literals ASCII-lowercased, for a line matched regardless of case (`lookup`, the site):
+    /// the line, folded the same way, must contain one of them.
+    public var caseFolded: [String] {
+        alternatives.map { String(decoding: $0.map(LiteralScanner.fold), as: UTF8.self) }
+    }
+
+    /// Whether `line` may match the pattern when case is ignored: it contains one of the literals,
+    /// both ASCII case folded (literals are ASCII). `line` must already be folded (`caseFolded(_:)`).
+    public func mayMatchIgnoringCase(foldedLine line: String) -> Bool {
+        alternatives.isEmpty || caseFolded.contains { ByteSearch.contains(line, $0) }
+    }
+
+    /// A line ASCII-lowercased, as `mayMatchIgnoringCase(foldedLine:)` wants it.
+    public static func caseFolded(_ line: String) -> String {
+        String(decoding: line.utf8.map(LiteralScanner.fold), as: UTF8.self)
+    }
+
     /// Literals of which every match contains at least one, for an alternation of branches; nil
     /// when some branch has none.
     static func anyOf(_ bytes: ArraySlice<UInt8>, depth: Int = 0) -> [[UInt8]]? {

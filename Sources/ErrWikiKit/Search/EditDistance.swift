@@ -1,4 +1,5 @@
-/// Levenshtein distance, for "did you mean" and typo tolerance.
+/// Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" and
+/// typo tolerance: "conenction" is one edit from "connection". Over UTF-8 bytes (`RankingSpec`).
 public enum EditDistance {
     /// The distance between two texts, over UTF-8 bytes (ids, fields and terms are ASCII).
     public static func between(_ a: String, _ b: String) -> Int {
@@ -7,13 +8,14 @@ public enum EditDistance {
     }
 }
 
-/// Levenshtein distance that gives up once it exceeds a limit (most vocabulary words are rejected
-/// after a row or two).
+/// The same distance, giving up once every cell of a row exceeds the limit (most vocabulary words
+/// are rejected after a row or two).
 enum BoundedEditDistance {
     static func distance(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -21,11 +23,17 @@ enum BoundedEditDistance {
             var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = min(value, beforePrevious[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
             }
+            // Exact with transpositions too: a transposition into row i + 1 costs no less than the
+            // substitution path through row i, so once a row is over the limit every later one is.
             if rowMinimum > limit { return nil }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count] <= limit ? previous[b.count] : nil
     }

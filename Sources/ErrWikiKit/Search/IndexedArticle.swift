@@ -22,7 +22,7 @@ public struct IndexedArticle: Sendable, Hashable {
 }
 
 /// The part of an article a result list shows, kept in the index so a lookup reads no article file.
-public struct ArticleSummary: Sendable, Hashable, Codable {
+public struct ArticleSummary: Sendable, Hashable {
     public var id: String
     public var title: String
     public var category: String
@@ -48,4 +48,3 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     }
 }
 
-extension Severity: Codable {}

@@ -1,20 +1,15 @@
 import Foundation
 
 /// Ranks the articles of an index for a query. Pure and deterministic: the same index and query
-/// always give the same order.
+/// always give the same order, whatever the limit or a filter that the shown hits all pass.
 ///
-/// Order: exact id or code; log line matched by an article's `patterns`; id or code prefix; all words
-/// found; some words found. Within a kind, by BM25F score over the weighted fields (`SearchField`),
-/// then severity (critical first), then id. A word missing from the vocabulary is matched by prefix
-/// and, failing that, corrected to the closest vocabulary word within its typo budget (none under
-/// 5 letters, 1 from 5, 2 from 9, never for words with digits).
+/// Order (`RankingSpec`, which also records the decisions shared with the site's ranker): exact id
+/// or code; log line matched by an article's `patterns`; id or code prefix; all words found; some
+/// words found. Within a kind, by BM25F score over the weighted fields (`SearchField`) plus the title
+/// bonuses, then severity (critical first), then id. A word missing from the vocabulary is matched by
+/// prefix and, failing that, corrected to the closest vocabulary word within its typo budget.
 public struct Ranker: Sendable {
     public var index: SearchIndex
-    /// How many of the best BM25 candidates get their title and phrase bonuses computed.
-    static let rescoredCandidates = 60
-    /// BM25 parameters.
-    var k1 = 1.2
-    var b = 0.4
 
     public init(index: SearchIndex) {
         self.index = index
@@ -42,7 +37,7 @@ public struct Ranker: Sendable {
 
         if !query.key.isEmpty {
             for article in index.articles(withKey: query.key) { table.mark(article, .exactCode) }
-            if query.key.utf8.count >= 3 {
+            if query.key.utf8.count >= RankingSpec.keyPrefixMinimum {
                 for article in index.articles(withKeyPrefix: query.key) { table.mark(article, .codePrefix) }
             }
         }
@@ -53,6 +48,7 @@ public struct Ranker: Sendable {
         let required = (query.terms.count == 1 ? [0] : significant).reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
         var best = [Double](repeating: 0, count: index.articleCount)
         var bestIsCorrection = [Bool](repeating: false, count: index.articleCount)
+        let (k1, b) = (RankingSpec.k1, RankingSpec.b)
         for (position, expansion) in expansions.enumerated() {
             // A word counts once per article: its best match (exact, a completion or a correction).
             var touched: [Int] = []
@@ -79,22 +75,19 @@ public struct Ranker: Sendable {
             table.kinds[article] = required != 0 && table.matched[article] & required == required ? .allWords : .someWords
         }
 
-        // Decode records and compute title bonuses only for the best candidates: common words can
-        // match most of a large wiki, and reading every record would dominate the lookup.
-        let ranked = table.touched.sorted { a, b in
-            (table.kinds[a]!, -table.scores[a], a) < (table.kinds[b]!, -table.scores[b], b)
-        }
-        let considered = filter.isEmpty ? ranked.prefix(max(limit * 5, Self.rescoredCandidates)) : ranked[...]
+        // Every candidate gets its bonuses, before any filter or limit: the order of the first hits
+        // must not depend on how many are asked for, or on a filter they all pass.
         let bonus = TitleBonus(query: query, alternatives: significant.map { position in
             Set(expansions[position].matches.map { index.term(at: $0.termIndex) })
         })
-        var hits = considered.compactMap { article -> SearchHit? in
-            guard let summary = index.summary(ofArticle: article), filter.admits(summary) else { return nil }
+        var hits = table.touched.compactMap { article -> SearchHit? in
+            guard let summary = index.summary(ofArticle: article) else { return nil }
             return SearchHit(article: summary, kind: table.kinds[article]!, score: table.scores[article] + bonus.score(summary),
                              usedCorrection: table.corrected[article])
         }
         hits.sort(by: Self.order)
         if query.looksLikeLogLine { promoteLogPatternMatches(&hits, query: query) }
+        if !filter.isEmpty { hits.removeAll { !filter.admits($0.article) } }
 
         let corrections = expansions.compactMap(\.correction)
         let corrected = corrections.isEmpty || !(hits.first?.usedCorrection ?? false) ? nil
@@ -106,9 +99,9 @@ public struct Ranker: Sendable {
     /// Kind, then score, then severity, then id: a total order, so results never flicker.
     static func order(_ lhs: SearchHit, _ rhs: SearchHit) -> Bool {
         if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-        if abs(lhs.score - rhs.score) > 1e-9 { return lhs.score > rhs.score }
+        if abs(lhs.score - rhs.score) > RankingSpec.scoreEpsilon { return lhs.score > rhs.score }
         if lhs.article.severity != rhs.article.severity { return lhs.article.severity < rhs.article.severity }
-        return lhs.article.id < rhs.article.id
+        return ContentScanner.byteOrder(lhs.article.id, rhs.article.id)
     }
 
     // MARK: - Terms
@@ -160,20 +153,22 @@ public struct Ranker: Sendable {
         var expansion = Expansion()
         let exact = index.termIndex(term)
         if let exact { expansion.matches.append(TermMatch(termIndex: exact, factor: 1)) }
-        if term.utf8.count >= 3 && exact == nil {
-            let prefixed = index.termIndices(withPrefix: term).filter { $0 != exact }
-            // The most common completions only: a two-letter stem must not pull in the whole vocabulary.
-            let best = prefixed.sorted { index.documentFrequency($0) > index.documentFrequency($1) }.prefix(20)
-            expansion.matches += best.map { TermMatch(termIndex: $0, factor: 0.7) }
+        if term.utf8.count >= RankingSpec.completionMinimum && exact == nil {
+            // The most common completions only (ties in byte order, which term indices follow): a short
+            // stem must not pull in the whole vocabulary.
+            let best = index.termIndices(withPrefix: term).map { ($0, index.documentFrequency($0)) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(RankingSpec.completionLimit)
+            expansion.matches += best.map { TermMatch(termIndex: $0.0, factor: RankingSpec.completionFactor) }
         }
         if expansion.matches.isEmpty, let corrected = closestTerm(to: term) {
-            expansion.matches.append(TermMatch(termIndex: corrected, factor: 0.6, isCorrection: true))
+            expansion.matches.append(TermMatch(termIndex: corrected, factor: RankingSpec.correctionFactor, isCorrection: true))
             expansion.correction = (term, index.term(at: corrected))
         }
         return expansion
     }
 
-    /// The vocabulary word within the typo budget with the fewest edits, then the most articles.
+    /// The vocabulary word within the typo budget with the fewest edits, then the most articles, then
+    /// the first in byte order.
     func closestTerm(to term: String) -> Int? {
         let budget = Tokenizer.typoBudget(term)
         guard budget > 0 else { return nil }
@@ -181,7 +176,7 @@ public struct Ranker: Sendable {
         var best: (index: Int, distance: Int, frequency: Int)?
         index.forEachTerm { termIndex, candidate in
             guard abs(candidate.count - query.count) <= budget,
-                  !candidate.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+                  !Tokenizer.containsDigit(candidate),
                   let distance = BoundedEditDistance.distance(query, candidate, limit: budget) else { return }
             if let current = best, distance > current.distance { return }
             let frequency = index.documentFrequency(termIndex)
@@ -204,11 +199,11 @@ public struct Ranker: Sendable {
     /// would cost more than the rest of the lookup.
     func promoteLogPatternMatches(_ hits: inout [SearchHit], query: SearchQuery) {
         let line = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let queryWords = Set(query.terms)
-        for position in hits.indices.prefix(40) where hits[position].kind > .logPattern {
+        let folded = RequiredLiterals.caseFolded(line)
+        for position in hits.indices.prefix(RankingSpec.logLineWindow) where hits[position].kind > .logPattern {
             let matched = hits[position].article.patterns.contains { source in
                 // Compiling a pattern costs far more than checking that the line has its words.
-                guard PatternWords.mayMatch(source, words: queryWords) else { return false }
+                guard RequiredLiterals(pattern: source).mayMatchIgnoringCase(foldedLine: folded) else { return false }
                 // A typed message rarely keeps the log's capitals.
                 return (try? LogPattern(source, ignoringCase: true))?.matches(line) ?? false
             }
@@ -219,12 +214,15 @@ public struct Ranker: Sendable {
 
     // MARK: - Suggestions
 
-    /// Close vocabulary words and ids, for "did you mean" when nothing matched.
+    /// Close vocabulary words and ids, for "did you mean" when nothing matched: words within
+    /// 1 to 3 edits (a third of their bytes), ids within 2 or a third of the key; fewest edits first,
+    /// then byte order.
     func suggestions(for query: SearchQuery) -> [String] {
         var found: [(String, Int)] = []
-        for term in query.terms where term.utf8.count >= 3 {
+        let spec = RankingSpec.self
+        for term in query.terms where term.utf8.count >= spec.suggestionWordMinimum {
             let bytes = Array(term.utf8)
-            let limit = max(1, min(3, bytes.count / 3))
+            let limit = max(1, min(spec.suggestionMaximumEdits, bytes.count / spec.suggestionBytesPerEdit))
             index.forEachTerm { _, candidate in
                 if let distance = BoundedEditDistance.distance(bytes, candidate, limit: limit), distance > 0 {
                     found.append((String(decoding: candidate, as: UTF8.self), distance))
@@ -234,12 +232,14 @@ public struct Ranker: Sendable {
         let key = Array(query.key.utf8)
         for article in 0..<index.articleCount {
             guard let id = index.summary(ofArticle: article)?.id else { continue }
-            if let distance = BoundedEditDistance.distance(key, Array(id.utf8), limit: max(2, key.count / 3)) {
+            let limit = max(spec.suggestionIDMinimumEdits, key.count / spec.suggestionBytesPerEdit)
+            if let distance = BoundedEditDistance.distance(key, Array(id.utf8), limit: limit) {
                 found.append((id, distance))
             }
         }
         var seen: Set<String> = []
-        return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0).filter { seen.insert($0).inserted }.prefix(5).map { $0 }
+        return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : ContentScanner.byteOrder($0.0, $1.0) }.map(\.0)
+            .filter { seen.insert($0).inserted }.prefix(spec.suggestionLimit).map { $0 }
     }
 }
 

@@ -3,6 +3,9 @@
 public enum SearchField: Int, CaseIterable, Sendable {
     case code, id, title, tag, summary, keyDetail, cause, step, faq, sample, body
 
+    /// The field's name in the ranking specification (`RankingSpec.json`).
+    public var name: String { String(describing: self) }
+
     public var weight: Double {
         switch self {
         case .code: return 10

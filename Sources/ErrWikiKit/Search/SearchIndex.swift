@@ -9,8 +9,8 @@
 /// the postings of its query terms and the records of the articles it shows; a read that does not
 /// decode marks the index damaged (`isDamaged`) instead of answering from it.
 public struct SearchIndex: Sendable {
-    /// 2: the left-out table.
-    public static let formatVersion: UInt32 = 2
+    /// 2: the left-out table. 3: terms cut at a character boundary (the shared ranking's tokenizer).
+    public static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
 
     private let storage: IndexBytes

@@ -1,16 +1,21 @@
-/// A query as typed: its terms and its whole-text key (for exact id and code matches).
+/// A query as typed: its words as typed, its distinct terms and its whole-text key (for exact id
+/// and code matches).
 public struct SearchQuery: Sendable, Hashable {
     public var text: String
+    /// Every term in order, repeats included: adjacent pairs for the phrase bonus, the log-line test.
+    public var typed: [String]
+    /// Distinct terms in order of first appearance, at most `RankingSpec.maximumQueryWords`
+    /// (a bit each while ranking); a longer paste keeps its first ones.
     public var terms: [String]
     /// `Tokenizer.key(text)`: `HTTP  502` → `http 502`.
     public var key: String
 
     public init(_ text: String) {
         self.text = text
+        typed = Tokenizer.terms(in: text)
         var seen: Set<String> = []
-        // At most 64 distinct words (a bit each while ranking); a longer paste keeps its first 64.
-        terms = Array(Tokenizer.terms(in: text).filter { seen.insert($0).inserted }.prefix(64))
-        key = Tokenizer.key(text)
+        terms = Array(typed.filter { seen.insert($0).inserted }.prefix(RankingSpec.maximumQueryWords))
+        key = typed.joined(separator: " ")
     }
 
     /// Common words that are scored but not required for an all-words match.
@@ -20,6 +25,6 @@ public struct SearchQuery: Sendable, Hashable {
         "was", "what", "when", "why", "with", "you", "your", "get", "got", "getting", "fix", "error",
     ]
 
-    /// Whether a query looks like a pasted log line rather than a few typed words.
-    var looksLikeLogLine: Bool { terms.count >= 4 || ByteSearch.contains(text, ": ") }
+    /// Whether a query looks like a pasted log line rather than a few typed words (`RankingSpec`).
+    var looksLikeLogLine: Bool { typed.count >= RankingSpec.logLineMinimumWords || ByteSearch.contains(text, ": ") }
 }

@@ -1,5 +1,5 @@
 /// How an article matched, best first. The order of the cases is the ranking order.
-public enum MatchKind: UInt8, Sendable, Comparable, Codable {
+public enum MatchKind: UInt8, Sendable, Comparable, CaseIterable {
     /// The whole query is the article's id or one of its codes.
     case exactCode
     /// The query is a log line one of the article's `patterns` matches.
@@ -13,6 +13,10 @@ public enum MatchKind: UInt8, Sendable, Comparable, Codable {
 
     public static func < (lhs: MatchKind, rhs: MatchKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The tier's name in the ranking vectors and the site index (`allWords`).
+    public var name: String { String(describing: self) }
+
+    /// What the terminal, `--json` and the site show for the tier.
     public var label: String {
         switch self {
         case .exactCode: return "exact"

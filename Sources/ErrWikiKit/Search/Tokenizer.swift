@@ -1,7 +1,8 @@
-/// Splits text into search terms. One tokenizer for the index, the query and (later) the site search.
+/// Splits text into search terms. One tokenizer for the index, the query and the site search
+/// (`Templates/assets/ranking.js` implements the same rule; the ranking vectors hold both to it).
 ///
-/// A term is a run of ASCII letters and digits, or of non-ASCII bytes (so `überlauf` stays one word),
-/// lowercased for ASCII. Everything else separates terms: `ECONNREFUSED` → `econnrefused`,
+/// A term is a run of ASCII letters and digits, or of non-ASCII characters (so `überlauf` stays one word),
+/// lowercased for ASCII, cut to 64 bytes at a character boundary. Everything else separates terms: `ECONNREFUSED` → `econnrefused`,
 /// `oom_score_adj` → `oom`, `score`, `adj`, `0x80070005` → `0x80070005`, `HTTP 502` → `http`, `502`.
 /// Works on UTF-8 bytes: String/Character APIs are several times slower on large bodies.
 public enum Tokenizer {
@@ -19,19 +20,28 @@ public enum Tokenizer {
         var text = text
         var term: [UInt8] = []
         term.reserveCapacity(maximumTermLength)
+        // Once a character does not fit, the rest of the term is dropped: a cut never splits one.
+        var full = false
         func flush() {
             if !term.isEmpty {
                 term.withUnsafeBufferPointer(body)
                 term.removeAll(keepingCapacity: true)
             }
+            full = false
         }
         text.withUTF8 { bytes in
-            for byte in bytes {
-                if let folded = fold(byte) {
-                    if term.count < maximumTermLength { term.append(folded) }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard let folded = fold(byte) else { flush(); index += 1; continue }
+                let width = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if !full && term.count + width <= maximumTermLength {
+                    term.append(folded)
+                    for offset in 1..<width { term.append(bytes[index + offset]) }
                 } else {
-                    flush()
+                    full = true
                 }
+                index += width
             }
         }
         flush()
@@ -54,15 +64,19 @@ public enum Tokenizer {
         terms(in: text).joined(separator: " ")
     }
 
-    /// Whether a query term may be corrected: at least 5 letters and no digit, so numbers, hex codes
+    /// Whether a query term may be corrected: long enough and no digit, so numbers, hex codes
     /// and codes such as `e2big` or `x509` are never "corrected" into something else.
     public static func allowsTypos(_ term: String) -> Bool {
-        term.utf8.count >= 5 && !term.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        term.utf8.count >= RankingSpec.typoOneEditFrom && !containsDigit(term.utf8)
     }
 
-    /// Edits allowed for a term: none under 5 bytes, 1 from 5, 2 from 9.
+    /// Edits allowed for a term (`RankingSpec`: none under 5 bytes, 1 from 5, 2 from 9).
     public static func typoBudget(_ term: String) -> Int {
         guard allowsTypos(term) else { return 0 }
-        return term.utf8.count >= 9 ? 2 : 1
+        return term.utf8.count >= RankingSpec.typoTwoEditsFrom ? 2 : 1
+    }
+
+    static func containsDigit<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }

@@ -1,0 +1,111 @@
+/// Every constant of the ranking, in one place. `errwiki lookup` (`Ranker`) reads them from here;
+/// `errwiki build` writes them into the site's search index (`RankingSpec.json`), and the site's
+/// ranker (`Templates/assets/ranking.js`) reads them from there, so no ranking constant is typed twice.
+/// Both rankers are held to one file of examples recorded from Swift
+/// (`Tests/ErrWikiKitTests/Fixtures/ranking-vectors.json`, replayed under Node).
+///
+/// The ranking, in order:
+/// 1. Tiers (`MatchKind`, best first): the whole query is an id or code (`exact`); a pasted log line
+///    that one of the article's patterns matches (`log pattern`); the query starts an id or code
+///    (`prefix`, at least `keyPrefixMinimum` bytes); every significant word found (`all words`);
+///    some words found (`some words`).
+/// 2. Within a tier: BM25F over the weighted fields (`SearchField.weight`, `k1`, `b`) plus the title
+///    bonuses (`TitleBonus`), computed for every candidate.
+/// 3. Ties (scores within `scoreEpsilon`): the more severe article, then the id in byte order.
+///
+/// Decisions, taken once for both runtimes (they had drifted apart before this file existed):
+/// - **Edit distance counts an adjacent transposition as one edit** (optimal string alignment):
+///   "conenction" is one edit from "connection". The site had it, the lookup did not.
+/// - **Five tiers, no tier of its own for a typo correction.** A query word outside the vocabulary
+///   is either completed or corrected, never both, so every all-words match of one query is
+///   corrected or none is: a separate tier could never reorder anything. A correction is a flag on
+///   the hit (`corrected`) and the "showing results for" line.
+/// - **Ties by severity, then id** (the site broke them by page path; paths follow ids anyway).
+/// - **Every candidate is scored in full, before filters and before the limit**, so the first N
+///   results never depend on `--limit` or on a filter that all of them pass. Filters (category,
+///   severity) only remove hits from the ranked list. The log-line patterns are tried on the
+///   first `logLineWindow` candidates of the unfiltered list.
+/// - **The phrase bonus reads the title and the codes only.** The summary is already scored by
+///   BM25F (weight 3); reading it for pairs needed the same text in both runtimes, and the lookup
+///   held raw Markdown where the site held rendered text.
+/// - **Lengths are UTF-8 bytes** everywhere (term cut, prefix minimum, typo budget, edit distance),
+///   and a term is cut at a character boundary, never inside one.
+/// - **A log line is recognised from the words as typed** (repeats counted): at least
+///   `logLineMinimumWords`, or a `": "` anywhere. Patterns are tried case-insensitively on the
+///   trimmed line, only when the line holds one of the pattern's required literals (ASCII case
+///   folded): `RequiredLiterals`, the rule `diagnose` filters lines with. The site's index carries
+///   each pattern's literals, so the browser applies the same rule without deriving it again.
+/// - **Labels are the lookup's** (`MatchKind.label`), on the terminal, in `--json` and on the site.
+public enum RankingSpec {
+    /// BM25 term-frequency saturation and length normalisation.
+    public static let k1 = 1.2
+    public static let b = 0.4
+    /// A query word that starts vocabulary words stands for at most this many of them (the most
+    /// common first, ties in byte order), each scored at `completionFactor`. Only for words of at
+    /// least `completionMinimum` bytes that are not themselves in the vocabulary.
+    public static let completionFactor = 0.7
+    public static let completionLimit = 20
+    public static let completionMinimum = 3
+    /// A corrected word (fewest edits, then most articles, then byte order) scores at this factor.
+    public static let correctionFactor = 0.6
+    /// Typo budget: none under `typoOneEditFrom` bytes or with a digit, 1 from there, 2 from `typoTwoEditsFrom`.
+    public static let typoOneEditFrom = 5
+    public static let typoTwoEditsFrom = 9
+    /// Id and code prefix matches need at least this many bytes of query key.
+    public static let keyPrefixMinimum = 3
+    /// Title bonuses: points per adjacent query pair found in the title or a code, and the
+    /// coverage points (see `TitleBonus`). Coverage needs at least `coverageMinimumWords`.
+    public static let titlePairBonus = 3.0
+    public static let codePairBonus = 3.0
+    public static let queryInTitleBonus = 8.0
+    public static let titleInQueryBonus = 12.0
+    public static let coverageMinimumWords = 2
+    /// Log lines: how many typed words make one (or a ": "), and how many candidates are tried.
+    public static let logLineMinimumWords = 4
+    public static let logLineWindow = 40
+    /// Distinct query words kept (a bit each while ranking).
+    public static let maximumQueryWords = 64
+    /// Two scores closer than this are a tie.
+    public static let scoreEpsilon = 1e-9
+    /// "Did you mean" (only when nothing matched): vocabulary words within
+    /// `max(1, min(suggestionMaximumEdits, bytes / suggestionBytesPerEdit))` edits of a query word of
+    /// `suggestionWordMinimum` bytes or more, ids within `max(suggestionIDMinimumEdits, key bytes /
+    /// suggestionBytesPerEdit)` of the query key; at most `suggestionLimit`.
+    public static let suggestionWordMinimum = 3
+    public static let suggestionMaximumEdits = 3
+    public static let suggestionBytesPerEdit = 3
+    public static let suggestionIDMinimumEdits = 2
+    public static let suggestionLimit = 5
+
+    /// The tiers, best first, by their names in the vectors and the site index.
+    public static let tiers = MatchKind.allCases
+
+    /// The whole specification as JSON, written into the site's search index.
+    public static var json: String {
+        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+        let weights = SearchField.allCases.map { "\"\($0.name)\":\(number($0.weight))" }.joined(separator: ",")
+        let stops = SearchQuery.stopWords.sorted().map { "\"\($0)\"" }.joined(separator: ",")
+        let labels = tiers.map { "\"\($0.label)\"" }.joined(separator: ",")
+        let names = tiers.map { "\"\($0.name)\"" }.joined(separator: ",")
+        let values: [(String, String)] = [
+            ("k1", number(k1)), ("b", number(b)),
+            ("completionFactor", number(completionFactor)), ("completionLimit", String(completionLimit)),
+            ("completionMinimum", String(completionMinimum)), ("correctionFactor", number(correctionFactor)),
+            ("typoOneEditFrom", String(typoOneEditFrom)), ("typoTwoEditsFrom", String(typoTwoEditsFrom)),
+            ("keyPrefixMinimum", String(keyPrefixMinimum)),
+            ("titlePairBonus", number(titlePairBonus)), ("codePairBonus", number(codePairBonus)),
+            ("queryInTitleBonus", number(queryInTitleBonus)), ("titleInQueryBonus", number(titleInQueryBonus)),
+            ("coverageMinimumWords", String(coverageMinimumWords)),
+            ("logLineMinimumWords", String(logLineMinimumWords)), ("logLineWindow", String(logLineWindow)),
+            ("maximumQueryWords", String(maximumQueryWords)), ("maximumTermBytes", String(Tokenizer.maximumTermLength)),
+            ("scoreEpsilon", String(scoreEpsilon)),
+            ("suggestionWordMinimum", String(suggestionWordMinimum)), ("suggestionMaximumEdits", String(suggestionMaximumEdits)),
+            ("suggestionBytesPerEdit", String(suggestionBytesPerEdit)),
+            ("suggestionIDMinimumEdits", String(suggestionIDMinimumEdits)), ("suggestionLimit", String(suggestionLimit)),
+            ("severities", "[" + Severity.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"),
+            ("tiers", "[\(names)]"), ("labels", "[\(labels)]"),
+            ("fieldWeights", "{\(weights)}"), ("stopWords", "[\(stops)]"),
+        ]
+        return "{" + values.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+}

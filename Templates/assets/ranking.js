@@ -1,0 +1,369 @@
+// errwiki's ranking for the site search: index + query → ranked results, with no page code, so it
+// runs in the browser (search.html) and under Node.js (the test suite replays the ranking vectors
+// recorded from `errwiki lookup` through it).
+//
+// Every constant comes from the index (`ranking`, written by `errwiki build` from
+// Sources/ErrWikiKit/Search/RankingSpec.swift, which also records the decisions behind the rules).
+// The rules mirror the Swift ranker step for step, in the same order of arithmetic, so scores agree
+// to the last bits: lengths are UTF-8 bytes, strings compare in byte (code point) order.
+(function (root) {
+  "use strict";
+
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  // Shards (search-index-N.js) into one index: documents in order, postings shifted by offset.
+  // null when a shard is missing or of another version.
+  function merge(parts) {
+    if (!parts || !parts.length || parts.some(function (part) { return part.version !== 3; })) return null;
+    parts = parts.slice().sort(function (a, b) { return a.offset - b.offset; });
+    var merged = { ranking: parts[0].ranking, docs: [], terms: Object.create(null) };
+    for (var p = 0; p < parts.length; p++) {
+      var part = parts[p], offset = merged.docs.length;
+      if (offset !== part.offset) return null;
+      Array.prototype.push.apply(merged.docs, part.docs);
+      var names = Object.keys(part.terms);
+      for (var n = 0; n < names.length; n++) {
+        var source = part.terms[names[n]];
+        var target = merged.terms[names[n]] || (merged.terms[names[n]] = []);
+        for (var i = 0; i < source.length; i += 2) target.push(source[i] + offset, source[i + 1]);
+      }
+    }
+    return merged;
+  }
+
+  // A UTF-16 code unit mapped so that comparing mapped units compares code points (surrogate
+  // pairs stand for code points above every other BMP character).
+  function unitOrder(c) { return c >= 0xD800 && c <= 0xDFFF ? c + 0x2000 : c >= 0xE000 ? c - 0x800 : c; }
+
+  function compareBytes(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return unitOrder(x) - unitOrder(y);
+    }
+    return a.length - b.length;
+  }
+
+  function utf8(text) {
+    var out = [];
+    for (var i = 0; i < text.length; i++) {
+      var c = text.codePointAt(i);
+      if (c > 0xFFFF) i++;
+      if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+      if (c < 0x80) out.push(c);
+      else if (c < 0x800) out.push(0xC0 | c >> 6, 0x80 | c & 63);
+      else if (c < 0x10000) out.push(0xE0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+      else out.push(0xF0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+    }
+    return out;
+  }
+
+  function byteLength(text) { return utf8(text).length; }
+
+  function hasDigit(text) { return /[0-9]/.test(text); }
+
+  // Edit distance over bytes with adjacent transpositions (optimal string alignment), or -1 when
+  // above `limit`.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return -1;
+    if (!a.length) return b.length;
+    if (!b.length) return a.length;
+    var beforePrevious = null, previous = [], current;
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var rowMinimum = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2] + 1);
+        current.push(value);
+        if (value < rowMinimum) rowMinimum = value;
+      }
+      if (rowMinimum > limit) return -1;
+      beforePrevious = previous;
+      previous = current;
+    }
+    return previous[b.length] <= limit ? previous[b.length] : -1;
+  }
+
+  function open(parts) {
+    var data = merge(parts);
+    if (!data || !data.ranking) return null;
+    var spec = data.ranking, docs = data.docs, terms = data.terms;
+    var vocabulary = Object.keys(terms).sort(compareBytes), vocabularyBytes = null;
+    var total = docs.length, lengthSum = 0, stopWords = Object.create(null), severityRank = Object.create(null);
+    spec.stopWords.forEach(function (word) { stopWords[word] = true; });
+    spec.severities.forEach(function (name, rank) { severityRank[name] = rank; });
+    docs.forEach(function (doc) { lengthSum += doc.length; });
+    var averageLength = total === 0 ? 1 : Math.max(1, lengthSum / total);
+    var TIER = Object.create(null);
+    spec.tiers.forEach(function (name, rank) { TIER[name] = rank; });
+
+    // Runs of ASCII letters and digits (lowercased) or non-ASCII characters, cut to the byte limit
+    // at a character boundary.
+    function tokenize(text) {
+      var out = [], term = "", bytes = 0, full = false;
+      function flush() {
+        if (term) out.push(term);
+        term = ""; bytes = 0; full = false;
+      }
+      for (var i = 0; i < text.length; i++) {
+        var c = text.charCodeAt(i), character, width;
+        if (c < 0x80) {
+          if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) character = text.charAt(i);
+          else if (c >= 65 && c <= 90) character = String.fromCharCode(c + 32);
+          else { flush(); continue; }
+          width = 1;
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+          character = text.substr(i++, 2); width = 4;
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+          character = "\uFFFD"; width = 3;
+        } else {
+          character = text.charAt(i); width = c < 0x800 ? 2 : 3;
+        }
+        if (!full && bytes + width <= spec.maximumTermBytes) { term += character; bytes += width; } else full = true;
+      }
+      flush();
+      return out;
+    }
+
+    function key(text) { return tokenize(text).join(" "); }
+
+    function typoBudget(term) {
+      var length = byteLength(term);
+      if (length < spec.typoOneEditFrom || hasDigit(term)) return 0;
+      return length >= spec.typoTwoEditsFrom ? 2 : 1;
+    }
+
+    function lowerBound(prefix) {
+      var lo = 0, hi = vocabulary.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (compareBytes(vocabulary[mid], prefix) < 0) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+
+    function encodedVocabulary() {
+      return vocabularyBytes || (vocabularyBytes = vocabulary.map(utf8));
+    }
+
+    function documentFrequency(term) { return terms[term].length / 2; }
+
+    function idf(term) {
+      var df = documentFrequency(term);
+      return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    }
+
+    // The vocabulary words a query word stands for: itself; else the most common words it begins;
+    // else its closest spelling (fewest edits, most articles, byte order).
+    function expand(word) {
+      if (hasOwn.call(terms, word)) return { matches: [{ term: word, factor: 1 }] };
+      var matches = [];
+      if (byteLength(word) >= spec.completionMinimum) {
+        for (var i = lowerBound(word); i < vocabulary.length && vocabulary[i].lastIndexOf(word, 0) === 0; i++) {
+          matches.push({ term: vocabulary[i], factor: spec.completionFactor, order: i });
+        }
+        matches.sort(function (a, b) {
+          return documentFrequency(b.term) - documentFrequency(a.term) || a.order - b.order;
+        });
+        matches = matches.slice(0, spec.completionLimit);
+      }
+      if (matches.length) return { matches: matches };
+      var budget = typoBudget(word), best = null;
+      if (budget === 0) return { matches: [] };
+      var query = utf8(word), encoded = encodedVocabulary();
+      for (var k = 0; k < vocabulary.length; k++) {
+        var candidate = encoded[k];
+        if (Math.abs(candidate.length - query.length) > budget || hasDigit(vocabulary[k])) continue;
+        var d = distance(query, candidate, budget);
+        if (d < 0 || (best && d > best.distance)) continue;
+        var frequency = documentFrequency(vocabulary[k]);
+        if (best && d === best.distance && frequency <= best.frequency) continue;
+        best = { term: vocabulary[k], distance: d, frequency: frequency };
+      }
+      return best ? { matches: [{ term: best.term, factor: spec.correctionFactor, correction: true }], correction: best.term }
+        : { matches: [] };
+    }
+
+    // Title bonuses (TitleBonus.swift): adjacent query words side by side in the title or a code,
+    // and how much of the query the title covers and of the title the query covers.
+    function pairsIn(text, pairs) {
+      var padded = " " + key(text) + " ", found = 0;
+      for (var i = 0; i < pairs.length; i++) if (padded.indexOf(pairs[i]) >= 0) found += 1;
+      return found;
+    }
+
+    function titleBonus(doc, pairs, alternatives, queryWords) {
+      var phrase = 0, coverage = 0;
+      if (pairs.length) {
+        var inCodes = 0;
+        doc.codes.forEach(function (code) { inCodes += pairsIn(code, pairs); });
+        phrase = spec.titlePairBonus * pairsIn(doc.title, pairs) + spec.codePairBonus * inCodes;
+      }
+      if (alternatives.length >= spec.coverageMinimumWords) {
+        var titleWords = tokenize(doc.title), present = Object.create(null), found = 0, covered = 0;
+        titleWords.forEach(function (w) { present[w] = true; });
+        alternatives.forEach(function (set) {
+          if (set.some(function (w) { return present[w] === true; })) found += 1;
+        });
+        titleWords.forEach(function (w) { if (queryWords[w] === true || stopWords[w] === true) covered += 1; });
+        coverage = spec.queryInTitleBonus * found / alternatives.length
+          + spec.titleInQueryBonus * covered / Math.max(1, titleWords.length);
+      }
+      return phrase + coverage;
+    }
+
+    function asciiLower(text) {
+      return text.replace(/[A-Z]+/g, function (run) { return run.toLowerCase(); });
+    }
+
+    // Patterns are written for Swift's Regex; the PCRE-like subset JavaScript shares works here, the
+    // rest never matches. Case is ignored, as for a line a person pasted. A pattern is only tried
+    // when the line holds one of its required literals (RequiredLiterals.swift, computed at build).
+    var compiled = Object.create(null);
+    function patternMatches(doc, line, foldedLine) {
+      return doc.patterns.some(function (source, index) {
+        var literals = doc.patternLiterals[index];
+        if (literals.length && !literals.some(function (literal) { return foldedLine.indexOf(literal) >= 0; })) return false;
+        if (!hasOwn.call(compiled, source)) {
+          try { compiled[source] = new RegExp(source.replace(/^\(\?i\)/, ""), "i"); } catch (e) { compiled[source] = null; }
+        }
+        return compiled[source] !== null && compiled[source].test(line);
+      });
+    }
+
+    function order(a, b) {
+      if (a.tier !== b.tier) return a.tier - b.tier;
+      if (Math.abs(a.score - b.score) > spec.scoreEpsilon) return b.score - a.score;
+      var da = docs[a.doc], db = docs[b.doc];
+      if (da.severity !== db.severity) return severityRank[da.severity] - severityRank[db.severity];
+      return compareBytes(da.id, db.id);
+    }
+
+    // "Did you mean": close vocabulary words and ids, when nothing matched.
+    function suggestions(words, queryKey) {
+      var found = [], encoded = encodedVocabulary();
+      words.forEach(function (word) {
+        var bytes = utf8(word);
+        if (bytes.length < spec.suggestionWordMinimum) return;
+        var limit = Math.max(1, Math.min(spec.suggestionMaximumEdits, Math.floor(bytes.length / spec.suggestionBytesPerEdit)));
+        for (var k = 0; k < vocabulary.length; k++) {
+          var d = distance(bytes, encoded[k], limit);
+          if (d > 0) found.push({ text: vocabulary[k], distance: d });
+        }
+      });
+      var keyBytes = utf8(queryKey);
+      var idLimit = Math.max(spec.suggestionIDMinimumEdits, Math.floor(keyBytes.length / spec.suggestionBytesPerEdit));
+      docs.forEach(function (doc) {
+        var d = distance(keyBytes, utf8(doc.id), idLimit);
+        if (d >= 0) found.push({ text: doc.id, distance: d });
+      });
+      found.sort(function (a, b) { return a.distance - b.distance || compareBytes(a.text, b.text); });
+      var seen = Object.create(null), out = [];
+      for (var i = 0; i < found.length && out.length < spec.suggestionLimit; i++) {
+        if (seen[found[i].text] !== true) { seen[found[i].text] = true; out.push(found[i].text); }
+      }
+      return out;
+    }
+
+    // options: { category, severity, limit }. Results are ranked over every article, then filtered,
+    // then cut to the limit (RankingSpec: the first results never depend on either).
+    function search(query, options) {
+      options = options || {};
+      var typed = tokenize(query), queryKey = typed.join(" "), seen = Object.create(null), words = [];
+      typed.forEach(function (w) {
+        if (seen[w] !== true && words.length < spec.maximumQueryWords) { seen[w] = true; words.push(w); }
+      });
+      var found = [], entries = Object.create(null);
+      function entry(doc) {
+        if (!entries[doc]) {
+          entries[doc] = { doc: doc, score: 0, matched: Object.create(null), corrected: false, keyTier: -1 };
+          found.push(entries[doc]);
+        }
+        return entries[doc];
+      }
+      var prefixes = byteLength(queryKey) >= spec.keyPrefixMinimum;
+      docs.forEach(function (doc, index) {
+        for (var i = 0; i < doc.keys.length; i++) {
+          if (doc.keys[i] === queryKey) { entry(index).keyTier = TIER.exactCode; return; }
+          if (prefixes && doc.keys[i].lastIndexOf(queryKey, 0) === 0) entry(index).keyTier = TIER.codePrefix;
+        }
+      });
+      var expansions = words.map(expand), significant = [];
+      words.forEach(function (w, position) { if (stopWords[w] !== true) significant.push(position); });
+      var required = words.length === 1 ? [0] : significant;
+      var k1 = spec.k1, b = spec.b;
+      expansions.forEach(function (expansion, position) {
+        var best = Object.create(null), touched = [];
+        expansion.matches.forEach(function (match) {
+          var postings = terms[match.term], weight = idf(match.term);
+          for (var p = 0; p < postings.length; p += 2) {
+            var doc = postings[p], tf = postings[p + 1] / 2;
+            var normaliser = k1 * (1 - b + b * docs[doc].length / averageLength);
+            var score = weight * tf * (k1 + 1) / (tf + normaliser) * match.factor;
+            if (!best[doc]) { best[doc] = { score: 0, correction: false }; touched.push(doc); }
+            if (score > best[doc].score) best[doc] = { score: score, correction: !!match.correction };
+          }
+        });
+        touched.forEach(function (doc) {
+          var e = entry(doc);
+          e.score += best[doc].score;
+          e.matched[position] = true;
+          if (best[doc].correction) e.corrected = true;
+        });
+      });
+      var pairs = [];
+      for (var i = 1; i < typed.length; i++) pairs.push(" " + typed[i - 1] + " " + typed[i] + " ");
+      var alternatives = significant.map(function (position) {
+        var unique = Object.create(null), list = [];
+        expansions[position].matches.forEach(function (m) { if (unique[m.term] !== true) { unique[m.term] = true; list.push(m.term); } });
+        return list;
+      });
+      var queryWords = Object.create(null);
+      alternatives.forEach(function (list) { list.forEach(function (w) { queryWords[w] = true; }); });
+      var results = found.map(function (e) {
+        var all = required.length > 0 && required.every(function (position) { return e.matched[position] === true; });
+        e.tier = e.keyTier >= 0 ? e.keyTier : all ? TIER.allWords : TIER.someWords;
+        e.score += titleBonus(docs[e.doc], pairs, alternatives, queryWords);
+        return e;
+      });
+      results.sort(order);
+      if (typed.length >= spec.logLineMinimumWords || query.indexOf(": ") >= 0) {
+        var line = query.trim(), foldedLine = asciiLower(line);
+        results.slice(0, spec.logLineWindow).forEach(function (e) {
+          if (e.tier > TIER.logPattern && patternMatches(docs[e.doc], line, foldedLine)) e.tier = TIER.logPattern;
+        });
+        results.sort(order);
+      }
+      if (options.category != null || options.severity != null) {
+        results = results.filter(function (e) {
+          var doc = docs[e.doc];
+          return (options.category == null || doc.category === options.category) &&
+            (options.severity == null || doc.severity === options.severity);
+        });
+      }
+      var corrected = null;
+      if (results.length && results[0].corrected && expansions.some(function (x) { return x.correction; })) {
+        corrected = words.map(function (w, position) { return expansions[position].correction || w; }).join(" ");
+      }
+      var shown = options.limit == null ? results : results.slice(0, options.limit);
+      return {
+        results: shown.map(function (e) {
+          var doc = docs[e.doc];
+          return { doc: doc, id: doc.id, tier: spec.tiers[e.tier], label: spec.labels[e.tier], score: e.score, corrected: e.corrected };
+        }),
+        total: results.length,
+        corrected: corrected,
+        suggestions: results.length ? [] : suggestions(words, queryKey)
+      };
+    }
+
+    return { search: search, documents: docs, tokenize: tokenize };
+  }
+
+  var api = { open: open };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.ErrWikiRanking = api;
+})(this);
