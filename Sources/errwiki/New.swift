@@ -65,7 +65,8 @@ struct New: ParsableCommand {
         do {
             path = try request.write(root: root, skeleton: skeleton(), today: .today())
         } catch {
-            StandardError.write("errwiki new: \(error)\n")
+            // The refusal can name an existing article's path, which comes from the content.
+            StandardError.write("errwiki new: \(Terminal.sanitized("\(error)"))\n")
             throw ExitCode(1)
         }
         print("created \(path)")

@@ -35,7 +35,7 @@ import Testing
                     try FileManager.default.removeItem(at: content.appendingPathComponent(file))
                     before.remove("content/" + file)
                 }
-                transcript += "$ rm \(command.dropFirst().joined(separator: " "))\n\n"
+                transcript += "$ rm \(command.dropFirst().map(Self.visible).joined(separator: " "))\n\n"
                 continue
             }
             let arguments = command.map { $0.replacingOccurrences(of: "{content}", with: content.path).replacingOccurrences(of: "{out}", with: out.path)
@@ -79,6 +79,11 @@ import Testing
     static func stream(_ name: String, _ text: String) -> String {
         guard !text.isEmpty else { return "" }
         return "[\(name)]\n" + text + (text.hasSuffix("\n") ? "" : "\n[no newline at the end]\n")
+    }
+
+    /// A file name with its control characters written out, for the transcript's own lines.
+    static func visible(_ text: String) -> String {
+        text.unicodeScalars.map { $0.value < 0x20 ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
     }
 
     /// No built page can run script, and no index shard can end its script element.
@@ -128,8 +133,9 @@ struct HostileAttack: Sendable, CustomTestStringConvertible {
 
     static let all: [HostileAttack] = [
         HostileAttack("script-injection", commands: [check, build, listAll, show("evil")]),
-        HostileAttack("terminal-escapes", commands: [check, build, listAll, show("escapes"), lookup("clear", "screen"),
-                                                     ["lookup", "--content", "{content}", "clipboard", "--no-pager"]]),
+        HostileAttack("terminal-escapes", commands: [check, remove(HostileContent.escapedName), build, listAll, show("escapes"),
+                                                     lookup("clear", "screen"), ["lookup", "--content", "{content}", "clipboard", "--no-pager"]],
+                      generate: HostileContent.escapesInDiagnostics),
         HostileAttack("url-schemes"),
         HostileAttack("traversal"),
         HostileAttack("symlinks", generate: HostileContent.symlinks),
@@ -151,6 +157,28 @@ struct HostileAttack: Sendable, CustomTestStringConvertible {
 enum HostileContent {
     static func article(_ title: String, category: String, body: String = "Body.\n") -> String {
         "---\ntitle: \(title)\ncategory: \(category)\nseverity: low\nsummary: A summary.\ncauses: [Something]\nsteps: [Fix it]\nfaq:\n  - q: Why?\n    a: Because.\n---\n\(body)"
+    }
+
+    /// A file whose name and broken fields carry escape sequences, so every part of `check`'s
+    /// diagnostics (path, message, hint, excerpt) has some to neutralise.
+    static let escapedName = "term/broken\u{1b}[31m.md"
+    static func escapesInDiagnostics(_ content: URL, _ root: URL) throws {
+        let text = #"""
+        ---
+        title: Broken
+        category: "term\e[2J"
+        severity: "urgent\e]0;owned\a"
+        summary: A summary.
+        causes: [One]
+        steps: [Two]
+        updated: "2026-02-30\e[H"
+        related: ["ghost\e[5m"]
+        "cuases\e[8m": [x]
+        ---
+        TODO \#u{1b}[2J the body.
+
+        """#
+        try text.write(to: content.appendingPathComponent(escapedName), atomically: true, encoding: .utf8)
     }
 
     /// Links out of the tree (a file, a folder), a link to itself, a loop back up, a duplicate inside.

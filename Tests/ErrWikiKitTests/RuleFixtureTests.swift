@@ -14,7 +14,8 @@ import Testing
 
     /// Rules whose trigger cannot be a committed file; each is covered by the named test instead.
     static let coveredElsewhere: [Rule: String] = [
-        .unreadableFile: "cannot be staged as root, who reads every file",
+        .unreadableFile: "UnreadableContentTests (root reads every file: the binary runs without that capability)",
+        .unreadableFolder: "UnreadableContentTests and ContentRootFailureTests (made at test time)",
         .symlinkOutside: "LoaderEdgeCaseTests.symlinksAreNotFollowedOutOfTheRoot (links are made at test time)",
         .brokenSymlink: "LoaderEdgeCaseTests.symlinksAreNotFollowedOutOfTheRoot (links are made at test time)",
     ]

@@ -17,8 +17,15 @@ struct ContentScanner {
 
     let root: ContentRoot
 
+    /// Every article file, and every problem met on the way: a link out of the root, and any part of
+    /// the tree that cannot be read (the root itself, a folder, an entry's details), each named, so
+    /// no article goes missing without a word.
     func scan() -> (files: [File], diagnostics: [Diagnostic]) {
-        guard root.realPath != nil else { return ([], []) }
+        guard root.realPath != nil else {
+            var info = stat()
+            let reason = stat(root.path, &info) == 0 ? "its location cannot be resolved" : Self.reason()
+            return ([], [unreadable(.unreadableFolder, "", "the content folder cannot be read: \(reason)")])
+        }
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         // Breadth first, the folders of one level in parallel: a stat per file is most of a lookup's
@@ -47,13 +54,34 @@ struct ContentScanner {
         let absoluteFolder = folder.isEmpty ? root.path : root.path + "/" + folder
         // Not following a link: a folder swapped for one since it was listed is not entered.
         let directory = open(absoluteFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard directory >= 0 else { return result }
+        guard directory >= 0 else {
+            // A subfolder deleted since its parent was listed is simply gone.
+            if errno != ENOENT || folder.isEmpty {
+                let what = folder.isEmpty ? "the content folder" : "folder"
+                result.diagnostics.append(unreadable(.unreadableFolder, folder, "\(what) cannot be read: \(Self.reason())",
+                                                     hint: "the articles in it are left out; give errwiki read access or remove it"))
+            }
+            return result
+        }
         defer { close(directory) }
-        for name in Self.entries(of: directory).sorted(by: Self.byteOrder) where !name.hasPrefix(".") {
+        let listing = Self.entries(of: directory)
+        if let failure = listing.failure {
+            result.diagnostics.append(unreadable(.unreadableFolder, folder, "folder could not be listed completely: \(failure)"))
+        }
+        for entry in listing.entries.sorted(by: { Self.byteOrder($0.name, $1.name) }) where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let relative = folder.isEmpty ? name : folder + "/" + name
             var info = stat()
             // Relative to the open folder: no full path lookup per file.
-            guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                // An entry deleted since the folder was listed is simply gone.
+                if errno != ENOENT {
+                    let isFolder = entry.type == UInt8(DT_DIR)
+                    result.diagnostics.append(unreadable(isFolder ? .unreadableFolder : .unreadableFile, relative,
+                                                         "cannot look at the \(isFolder ? "folder" : "file"): \(Self.reason())"))
+                }
+                continue
+            }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 result.folders.append(relative)
@@ -78,23 +106,40 @@ struct ContentScanner {
         return result
     }
 
-    /// The names in an open folder (unsorted), without `.` and `..`. Files not ending in `.md` that
-    /// readdir already knows are regular files are dropped here, saving a stat each.
-    static func entries(of descriptor: Int32) -> [String] {
+    /// An error at a path under the root (the root itself for ""), at line 1 as for a whole file.
+    private func unreadable(_ rule: Rule, _ relative: String, _ message: String, hint: String? = nil) -> Diagnostic {
+        let file = relative.isEmpty ? root.displayPath : root.display(relative)
+        return Diagnostic(rule, at: SourceLocation(file: file, line: 1, column: 1), message, hint: hint)
+    }
+
+    /// The reason the last system call failed, as the system words it (`Permission denied`).
+    private static func reason() -> String { String(cString: strerror(errno)) }
+
+    /// The entries of an open folder (unsorted), without `.` and `..`, with readdir's type. Files not
+    /// ending in `.md` that readdir already knows are regular files are dropped here, saving a stat
+    /// each. `failure` says why the listing stopped early, when it did.
+    static func entries(of descriptor: Int32) -> (entries: [(name: String, type: UInt8)], failure: String?) {
         let duplicate = dup(descriptor)
-        guard duplicate >= 0, let directory = fdopendir(duplicate) else { return [] }
+        guard duplicate >= 0, let directory = fdopendir(duplicate) else {
+            let failure = reason()
+            if duplicate >= 0 { close(duplicate) }
+            return ([], failure)
+        }
         defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
+        var entries: [(name: String, type: UInt8)] = []
+        while true {
+            // readdir returns nil both at the end and on an error; only errno tells them apart.
+            errno = 0
+            guard let entry = readdir(directory) else { break }
             let type = entry.pointee.d_type
             // Read the name in place: a dirent can be shorter than the struct, so copying
             // `entry.pointee` may read past the end of readdir's buffer.
             let name = String(cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             if type == UInt8(DT_REG) && !name.hasSuffix(".md") { continue }
-            names.append(name)
+            entries.append((name, type))
         }
-        return names
+        return (entries, errno == 0 ? nil : reason())
     }
 
     /// Byte-wise order (memcmp), much cheaper than `String`'s Unicode-aware comparison.

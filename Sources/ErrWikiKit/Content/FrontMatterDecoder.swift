@@ -78,7 +78,7 @@ struct FrontMatterDecoder {
             guard let field = FrontMatterField(rawValue: key.string) else {
                 let hint = FrontMatterField.suggestion(for: key.string).map { "did you mean `\($0.rawValue)`?" }
                     ?? "the fields are: " + FrontMatterField.allCases.map(\.rawValue).joined(separator: ", ")
-                report(.unknownField, at: location(key.mark), "unknown field `\(Terminal.sanitized(key.string))`", hint: hint)
+                report(.unknownField, at: location(key.mark), "unknown field `\(key.string)`", hint: hint)
                 continue
             }
             locations[FieldPath(field.rawValue)] = location(key.mark)
@@ -138,7 +138,7 @@ struct FrontMatterDecoder {
         if let severity = Severity(rawValue: value) { return severity }
         let lowered = Severity(rawValue: value.lowercased())
         report(.invalidSeverity, at: location(node.mark),
-               "severity must be one of \(Severity.listing); found `\(Terminal.sanitized(value))`",
+               "severity must be one of \(Severity.listing); found `\(value)`",
                hint: lowered.map { "write it in lower case: `\($0.rawValue)`" })
         return nil
     }
@@ -147,7 +147,7 @@ struct FrontMatterDecoder {
         guard let node else {
             if !ArticleID.isValid(stem) {
                 report(.invalidID, at: SourceLocation(file: path, line: 1, column: 1),
-                       "file name `\(Terminal.sanitized(stem))` is not a valid article id (\(ArticleID.patternDescription))",
+                       "file name `\(stem)` is not a valid article id (\(ArticleID.patternDescription))",
                        hint: "rename the file to \(ArticleID.suggestion(from: stem)).md or set `id:`")
             } else if ArticleID.isReserved(stem) {
                 report(.reservedID, at: SourceLocation(file: path, line: 1, column: 1),
@@ -158,7 +158,7 @@ struct FrontMatterDecoder {
         }
         guard let id = text(node, .id) else { return stem }
         if !ArticleID.isValid(id) {
-            report(.invalidID, at: location(node.mark), "id `\(Terminal.sanitized(id))` is not valid (\(ArticleID.patternDescription))",
+            report(.invalidID, at: location(node.mark), "id `\(id)` is not valid (\(ArticleID.patternDescription))",
                    hint: "for example `\(ArticleID.suggestion(from: id))`")
         } else if ArticleID.isReserved(id) {
             report(.reservedID, at: location(node.mark), "article id `\(id)` is reserved for a page of the site",
@@ -171,12 +171,12 @@ struct FrontMatterDecoder {
         guard let node, let category = text(node, .category) else { return nil }
         if !ArticleID.isValid(category) {
             report(.invalidCategory, at: location(node.mark),
-                   "category `\(Terminal.sanitized(category))` is not valid (\(ArticleID.patternDescription))",
+                   "category `\(category)` is not valid (\(ArticleID.patternDescription))",
                    hint: "for example `\(ArticleID.suggestion(from: category))`")
         } else if let folder, folder != category {
             report(.categoryMismatch, at: location(node.mark),
-                   "category `\(category)` does not match the folder `\(Terminal.sanitized(folder))` the file is in",
-                   hint: "set `category: \(Terminal.sanitized(folder))` or move the file to a `\(category)/` folder")
+                   "category `\(category)` does not match the folder `\(folder)` the file is in",
+                   hint: "set `category: \(folder)` or move the file to a `\(category)/` folder")
         }
         return category
     }
@@ -265,7 +265,7 @@ struct FrontMatterDecoder {
             if case .scalar(let key) = keyNode, allowed.contains(key.string) {
                 values[key.string] = value
             } else {
-                let name = keyNode.scalar.map { Terminal.sanitized($0.string) } ?? describe(keyNode)
+                let name = keyNode.scalar?.string ?? describe(keyNode)
                 report(.unknownField, at: location(keyNode.mark), "unknown key `\(name)` in \(what)",
                        hint: "the keys are: " + allowed.joined(separator: ", "))
             }
@@ -276,7 +276,7 @@ struct FrontMatterDecoder {
     private mutating func dateValue(_ node: Node?) -> ArticleDate? {
         guard let node, let value = text(node, .updated) else { return nil }
         guard let date = ArticleDate(value) else {
-            report(.invalidDate, at: location(node.mark), "`updated` is not a real date: `\(Terminal.sanitized(value))`",
+            report(.invalidDate, at: location(node.mark), "`updated` is not a real date: `\(value)`",
                    hint: "write YYYY-MM-DD, for example 2026-11-26")
             return nil
         }
@@ -306,7 +306,7 @@ struct FrontMatterDecoder {
         switch node {
         case .scalar(let scalar):
             if isNull(scalar) { return "nothing (null)" }
-            let shown = Terminal.sanitized(String(scalar.string.prefix(40)))
+            let shown = String(scalar.string.prefix(40))
             return "`\(shown)`"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -352,7 +352,7 @@ struct FrontMatterDecoder {
             report(.yamlSyntax, at: location(mark), "invalid YAML: \(detail)\(problem)", hint: Self.yamlHint(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             report(.duplicateKey, at: location(context.mark),
-                   "duplicate key \(duplicates.map { "`\(Terminal.sanitized($0))`" }.joined(separator: ", ")) in front matter",
+                   "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in front matter",
                    hint: "each field may appear once")
         case .reader(let problem, _, _, _):
             report(.yamlSyntax, at: fileLocation(line: 1, column: 1), "invalid YAML: \(problem)")

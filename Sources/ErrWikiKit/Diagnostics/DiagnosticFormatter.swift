@@ -37,18 +37,26 @@ public struct DiagnosticFormatter: Sendable {
         return text + summary(diagnostics, fileCount: fileCount) + "\n"
     }
 
+    /// Diagnostics carry the content's text as it is: here, where it meets the terminal, every part
+    /// that comes from the content (path, message, hint, excerpt) has its control characters made
+    /// visible. Other printers escape for themselves (serve's overlay HTML-escapes this text).
     static func format(_ diagnostic: Diagnostic, excerpt: String?) -> String {
         let location = diagnostic.location
-        var text = "\(location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule.rawValue)]\n"
+        var text = "\(Terminal.sanitized(location.description)): \(diagnostic.severity.rawValue): "
+            + "\(Terminal.sanitized(diagnostic.message)) [\(diagnostic.rule.rawValue)]\n"
         let gutter = String(repeating: " ", count: String(location.line).count)
         if let line = excerpt {
-            let (shown, caretColumn) = Self.excerpt(Terminal.sanitized(line), column: location.column)
+            // The column counts characters of the raw line; the caret goes under the same one shown.
+            let characters = Array(line)
+            let rawBefore = String(characters.prefix(max(0, min(location.column - 1, characters.count))))
+            let column = Terminal.sanitized(rawBefore).count + 1 + max(0, location.column - 1 - characters.count)
+            let (shown, caretColumn) = Self.excerpt(Terminal.sanitized(line), column: column)
             text += " \(location.line) | \(shown)\n"
             let before = shown.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             text += " \(gutter) | \(before)^\n"
         }
         if let hint = diagnostic.hint {
-            text += " \(gutter) = help: \(hint)\n"
+            text += " \(gutter) = help: \(Terminal.sanitized(hint))\n"
         }
         return text
     }

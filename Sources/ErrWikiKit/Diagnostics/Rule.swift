@@ -6,6 +6,7 @@ public enum Rule: String, Sendable, Hashable, CaseIterable {
     case missingFrontMatter = "missing-front-matter"
     case unclosedFrontMatter = "unclosed-front-matter"
     case unreadableFile = "unreadable-file"
+    case unreadableFolder = "unreadable-folder"
     case symlinkOutside = "symlink-outside"
     case brokenSymlink = "broken-symlink"
     // YAML

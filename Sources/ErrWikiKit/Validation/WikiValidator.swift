@@ -34,7 +34,7 @@ public enum WikiValidator {
                 let closest = sortedIDs.min { EditDistance.between(id, $0) < EditDistance.between(id, $1) }
                 let hint = closest.flatMap { EditDistance.between(id, $0) <= max(2, id.count / 4) ? "did you mean `\($0)`?" : nil }
                 found.append(Diagnostic(.unknownRelated, at: location,
-                                        "`related` names `\(Terminal.sanitized(id))`, but no article has that id", hint: hint))
+                                        "`related` names `\(id)`, but no article has that id", hint: hint))
             }
         }
         return found
@@ -48,7 +48,7 @@ public enum WikiValidator {
                 compiled.append(try LogPattern(source))
             } catch {
                 found.append(Diagnostic(.badPattern, at: article.location(of: "patterns", item: index),
-                                        "pattern does not compile: \(Terminal.sanitized(error.message))",
+                                        "pattern does not compile: \(error.message)",
                                         hint: "patterns use Swift Regex syntax (PCRE-like); escape literal ( ) [ ] . * + ? with \\"))
             }
         }
@@ -56,7 +56,7 @@ public enum WikiValidator {
         if compiled.count == article.patterns.count {
             for (index, sample) in article.samples.enumerated() where !compiled.contains(where: { $0.matches(sample) }) {
                 found.append(Diagnostic(.unmatchedSample, at: article.location(of: "samples", item: index),
-                                        "sample matches none of the article's patterns: `\(Terminal.sanitized(String(sample.prefix(80))))`",
+                                        "sample matches none of the article's patterns: `\(sample.prefix(80))`",
                                         hint: article.patterns.isEmpty ? "add a `patterns:` entry that matches it" : "fix the pattern or the sample"))
             }
         }
