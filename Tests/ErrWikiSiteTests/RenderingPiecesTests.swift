@@ -40,8 +40,29 @@ import Testing
         #expect(html.contains("<h3 id=\"h-about\">About <a class=\"anchor\" href=\"#h-about\""))
         #expect(html.contains("<h3 id=\"h-about-2\">"))
         #expect(html.contains("<h4 id=\"h-deep-one\">Deep <em>one</em>"))
-        #expect(html.contains("<div class=\"table-wrap\"><table>") && html.contains("</table></div>"))
+        #expect(html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table: a\" tabindex=\"0\"><table>"))
+        #expect(html.contains("</table></div>"))
         #expect(!html.contains("<h1") && !html.contains("<h2"))
+    }
+
+    @Test func bodyCodeBlocksAreFocusableSoAKeyboardCanScrollThem() {
+        var used: Set<String> = []
+        let html = BodyHTML.render("```sh\nls -l\n```\n\n    indented\n", usedIDs: &used)
+        #expect(html.components(separatedBy: "<pre tabindex=\"0\">").count == 3, "\(html)")
+        #expect(!html.contains("<pre>"))
+    }
+
+    /// Focusable like code blocks; what takes the focus needs a role and a name.
+    @Test func aScrollingTableIsARegionNamedAfterItsHeaderRow() {
+        var used: Set<String> = []
+        let html = BodyHTML.render("| Signal | *Exit* status | \"x\" & y |\n|---|---|---|\n| 2 | 130 | z |\n", usedIDs: &used)
+        #expect(html.contains("role=\"region\" aria-label=\"Table: Signal, Exit status, &quot;x&quot; &amp; y\" tabindex=\"0\""), "\(html)")
+    }
+
+    @Test func aFAQQuestionKeepsTheTextOfItsLinks() {
+        let html = InlineMarkdown.html("Why does *git@github.com* say [no](https://x.example/?a=1&b=2) if a < b?")
+        #expect(html.contains("<a "), "\(html)")
+        #expect(UnlinkedHTML.from(html) == "Why does <em>git@github.com</em> say no if a &lt; b?")
     }
 
     @Test func plainTextDropsTagsAndDecodesEntities() {
