@@ -9,8 +9,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libcurl4-openssl-dev
 RELEASE_BIN := .build/release/errwiki
 DEBUG_BIN := .build/debug/errwiki
-# The site's tests open it in a real browser and validate every page (Java runs the Nu checker).
-TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless
+# The site's tests open it in a real browser and validate every page (Java runs the Nu checker);
+# Node.js replays the ranking vectors through the site's ranker (assets/ranking.js).
+TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless nodejs
 TOOLS := .build-tools
 VENV := $(TOOLS)/venv
 
@@ -35,6 +36,7 @@ test-deps: deps
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	  command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	  python3 -m venv --help >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
