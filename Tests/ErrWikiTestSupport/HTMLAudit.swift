@@ -6,7 +6,7 @@ import Foundation
 /// never writes raw `<` in text (it escapes it), so every `<` begins a real tag.
 public enum HTMLAudit {
     /// The theme's scripts; the search index shards (`search-index-N.js`) are allowed by pattern.
-    static let allowedScriptSources: Set<String> = ["assets/site.js", "assets/search.js"]
+    static let allowedScriptSources: Set<String> = ["assets/site.js", "assets/ranking.js", "assets/search.js"]
     static let forbiddenElements: Set<String> = ["iframe", "object", "embed", "style", "svg", "math", "base", "form-action", "frame", "frameset", "applet", "meta-refresh"]
 
     public static func problems(in html: String, file: String) -> [String] {

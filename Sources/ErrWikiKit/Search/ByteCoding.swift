@@ -89,6 +89,13 @@ struct ByteReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
 
+    /// Steps over a string without making one.
+    mutating func skipString() throws {
+        let count = try int()
+        guard offset + count <= bytes.count else { throw Corrupt() }
+        offset += count
+    }
+
     mutating func strings() throws -> [String] {
         let count = try int()
         guard count <= bytes.count - offset else { throw Corrupt() }

@@ -80,20 +80,38 @@ public struct Ranker: Sendable {
         let bonus = TitleBonus(query: query, alternatives: significant.map { position in
             Set(expansions[position].matches.map { index.term(at: $0.termIndex) })
         })
-        var hits = table.touched.compactMap { article -> SearchHit? in
-            guard let summary = index.summary(ofArticle: article) else { return nil }
-            return SearchHit(article: summary, kind: table.kinds[article]!, score: table.scores[article] + bonus.score(summary),
-                             usedCorrection: table.corrected[article])
+        // Candidates carry only what ranking and filters read; whole records are read for the log-line
+        // window and the hits shown.
+        var ranked = table.touched.compactMap { article -> Candidate? in
+            guard let summary = index.rankingSummary(ofArticle: article) else { return nil }
+            return Candidate(article: article, hit: SearchHit(article: summary, kind: table.kinds[article]!,
+                                                              score: table.scores[article] + bonus.score(summary),
+                                                              usedCorrection: table.corrected[article]))
         }
-        hits.sort(by: Self.order)
-        if query.looksLikeLogLine { promoteLogPatternMatches(&hits, query: query) }
-        if !filter.isEmpty { hits.removeAll { !filter.admits($0.article) } }
+        ranked.sort { Self.order($0.hit, $1.hit) }
+        if query.looksLikeLogLine { promoteLogPatternMatches(&ranked, query: query) }
+        if !filter.isEmpty { ranked.removeAll { !filter.admits($0.hit.article) } }
+        let hits = ranked.prefix(limit).compactMap { candidate -> SearchHit? in
+            var hit = candidate.hit
+            if !candidate.whole {
+                guard let summary = index.summary(ofArticle: candidate.article) else { return nil }
+                hit.article = summary
+            }
+            return hit
+        }
 
         let corrections = expansions.compactMap(\.correction)
         let corrected = corrections.isEmpty || !(hits.first?.usedCorrection ?? false) ? nil
             : zip(query.terms, expansions).map { term, expansion in expansion.correction?.to ?? term }.joined(separator: " ")
-        return SearchOutcome(query: query, corrected: corrected, hits: Array(hits.prefix(limit)),
-                             suggestions: hits.isEmpty ? suggestions(for: query) : [])
+        return SearchOutcome(query: query, corrected: corrected, hits: hits,
+                             suggestions: ranked.isEmpty ? suggestions(for: query) : [])
+    }
+
+    /// A hit and its article's place in the index; `whole` once its whole record has been read.
+    struct Candidate {
+        var article: Int
+        var hit: SearchHit
+        var whole = false
     }
 
     /// Kind, then score, then severity, then id: a total order, so results never flicker.
@@ -197,19 +215,22 @@ public struct Ranker: Sendable {
     /// Moves articles whose patterns match the pasted line to the front (after exact codes).
     /// Only the best-scoring candidates are tried: compiling every pattern of a large wiki per query
     /// would cost more than the rest of the lookup.
-    func promoteLogPatternMatches(_ hits: inout [SearchHit], query: SearchQuery) {
+    func promoteLogPatternMatches(_ hits: inout [Candidate], query: SearchQuery) {
         let line = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let folded = RequiredLiterals.caseFolded(line)
-        for position in hits.indices.prefix(RankingSpec.logLineWindow) where hits[position].kind > .logPattern {
-            let matched = hits[position].article.patterns.contains { source in
+        for position in hits.indices.prefix(RankingSpec.logLineWindow) where hits[position].hit.kind > .logPattern {
+            guard let summary = index.summary(ofArticle: hits[position].article) else { continue }
+            hits[position].hit.article = summary
+            hits[position].whole = true
+            let matched = summary.patterns.contains { source in
                 // Compiling a pattern costs far more than checking that the line has its words.
                 guard RequiredLiterals(pattern: source).mayMatchIgnoringCase(foldedLine: folded) else { return false }
                 // A typed message rarely keeps the log's capitals.
                 return (try? LogPattern(source, ignoringCase: true))?.matches(line) ?? false
             }
-            if matched { hits[position].kind = .logPattern }
+            if matched { hits[position].hit.kind = .logPattern }
         }
-        hits.sort(by: Self.order)
+        hits.sort { Self.order($0.hit, $1.hit) }
     }
 
     // MARK: - Suggestions

@@ -278,6 +278,13 @@ public struct SearchIndex: Sendable {
         try? record(index).info
     }
 
+    /// What ranking reads of every candidate: id, title, category, severity and codes (the summary,
+    /// tags and patterns are left empty). Decoding whole records of every candidate of a common word
+    /// would cost more than the rest of the lookup.
+    func rankingSummary(ofArticle index: Int) -> ArticleSummary? {
+        decoding(range(articles, index), nil, whole: false) { try IndexedRecord.readRankingFields(&$0) }
+    }
+
     func record(_ index: Int) throws -> IndexedRecord {
         let record: IndexedRecord? = decoding(range(articles, index), nil) { try IndexedRecord.read(&$0) }
         guard let record else { throw ByteReader.Corrupt() }
@@ -314,6 +321,16 @@ struct IndexedRecord {
         writer.u64(UInt64(bitPattern: stamp.modified))
         writer.u64(UInt64(bitPattern: stamp.changed))
         writer.u64(stamp.inode)
+    }
+
+    static func readRankingFields(_ reader: inout ByteReader) throws -> ArticleSummary {
+        let id = try reader.string(), title = try reader.string(), category = try reader.string()
+        let rank = Int(try reader.u8())
+        guard rank < Severity.allCases.count else { throw ByteReader.Corrupt() }
+        var info = ArticleSummary(id: id, title: title, category: category, severity: Severity.allCases[rank])
+        try reader.skipString()
+        info.codes = try reader.strings()
+        return info
     }
 
     static func read(_ reader: inout ByteReader) throws -> IndexedRecord {
