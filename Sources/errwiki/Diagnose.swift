@@ -36,107 +36,20 @@ struct Diagnose: ParsableCommand {
     @Option(help: "Exit with status 3 when an article of this severity or worse matched.")
     var failOn: Severity?
 
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var color: ColorOption
 
     func validate() throws {
         guard (0...50).contains(context) else { throw ValidationError("--context must be between 0 and 50") }
     }
 
     func run() throws {
-        let folder = try content.resolve()
-        let (summaries, opened) = IndexStore(contentRoot: folder).answer { Ranker(index: $0).all().map(\.article) }
-        Lookups.warnAboutLeftOut(opened)
-        let signatures = LogSignatures(articles: summaries)
-        var builder = DiagnosisBuilder(signatures: signatures, minimumSeverity: minSeverity, context: context)
-        let inputs = files.isEmpty ? ["-"] : files
-        var failed = false
-        for input in inputs {
-            builder.begin(file: inputs.count > 1 ? input : nil)
-            do {
-                try LogInput.read(input) { line, number in builder.add(line, number: number) }
-            } catch {
-                StandardError.write("errwiki diagnose: \(Terminal.sanitized(input)): \(error)\n")
-                failed = true
-            }
-        }
-        let diagnosis = builder.result()
-        if json {
-            FileHandle.standardOutput.write(Data(DiagnosisJSON.encode(diagnosis).utf8))
-        } else {
-            var options = OutputOptions()
-            options.color = color
-            options.noPager = true
-            let output = options.terminal()
-            var firstSteps: [String: Step] = [:]
-            for match in diagnosis.matches {
-                // An article that no longer loads says why on stderr; the renderer still names it.
-                if let step = Lookups.readArticle(match.article, contentRoot: folder)?.steps.first {
-                    firstSteps[match.article.id] = step
-                }
-            }
-            output.write(DiagnosisRenderer(style: output.style).render(diagnosis, firstSteps: firstSteps))
-            let articles = diagnosis.matches.count
-            StandardError.write("\(articles) \(articles == 1 ? "article" : "articles") matched in \(diagnosis.linesRead) lines read\n")
-        }
-        if failed { throw ExitCode(2) }
-        if let failOn, diagnosis.matches.contains(where: { $0.article.severity <= failOn }) { throw ExitCode(3) }
-        if diagnosis.matches.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// Opens one input of `diagnose`: a file, standard input, or a .gz file through `gzip -dc`.
-enum LogInput {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func read(_ input: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
-        if input == "-" {
-            var reader = LogLineReader(descriptor: STDIN_FILENO)
-            try readAll(&reader, body)
-            return
-        }
-        let descriptor = open(input, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-        var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            close(descriptor)
-            throw Failure(description: "is a directory")
-        }
-        if input.hasSuffix(".gz") {
-            close(descriptor)
-            try readCompressed(input, body)
-            return
-        }
-        defer { close(descriptor) }
-        var reader = LogLineReader(descriptor: descriptor)
-        try readAll(&reader, body)
-    }
-
-    private static func readAll(_ reader: inout LogLineReader, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
-        do {
-            try reader.forEachLine(body)
-        } catch .failed(let code) {
-            throw Failure(description: String(cString: strerror(code)))
-        }
-    }
-
-    private static func readCompressed(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", "--", path]
-        let pipe = Pipe()
-        let errors = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errors
-        try process.run()
-        var reader = LogLineReader(descriptor: pipe.fileHandleForReading.fileDescriptor)
-        try readAll(&reader, body)
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Failure(description: "cannot decompress: " + message.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        let session = DiagnoseSession(contentRoot: try content.resolve(), style: color.style())
+        let answer = session.run(DiagnoseSession.Request(inputs: files, minimumSeverity: minSeverity, context: context, json: json),
+                                 problems: StandardError.write)
+        FileHandle.standardOutput.write(Data(answer.output.utf8))
+        StandardError.write(answer.summary)
+        if answer.unreadableInput { throw ExitCode(2) }
+        if let failOn, answer.diagnosis.matches.contains(where: { $0.article.severity <= failOn }) { throw ExitCode(3) }
+        if answer.diagnosis.matches.isEmpty { throw ExitCode(1) }
     }
 }

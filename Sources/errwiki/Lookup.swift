@@ -1,6 +1,5 @@
 import ArgumentParser
 import ErrWikiKit
-import Foundation
 
 struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,48 +46,11 @@ struct Lookup: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try content.resolve()
-        let store = IndexStore(contentRoot: folder)
-        let filter = Ranker.Filter(category: category, severity: severity)
-        let text = query.joined(separator: " ")
         let terminal = output.terminal()
-
-        if text.isEmpty {
-            let (all, opened) = store.answer { Ranker(index: $0).all(filter: filter) }
-            Lookups.warnAboutLeftOut(opened)
-            if json {
-                terminal.write(LookupJSON.encode(query: "", corrected: nil, hits: all, contentRoot: folder))
-            } else {
-                terminal.write(all.map { "\($0.article.id)\t\($0.article.severity.rawValue)\t\(Terminal.sanitized($0.article.title))\n" }.joined())
-            }
-            return
-        }
-
-        let (outcome, opened) = store.answer { Ranker(index: $0).search(text, filter: filter, limit: limit) }
-        Lookups.warnAboutLeftOut(opened)
-        if json {
-            terminal.write(LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, contentRoot: folder))
-            if outcome.hits.isEmpty { throw ExitCode(1) }
-            return
-        }
-        guard let best = outcome.hits.first else {
-            StandardError.write("no article matches '\(Terminal.sanitized(text))'\n")
-            if !outcome.suggestions.isEmpty {
-                StandardError.write("did you mean: \(outcome.suggestions.map(Terminal.sanitized).joined(separator: ", "))?\n")
-            }
-            throw ExitCode(1)
-        }
-        var page = ""
-        if let corrected = outcome.corrected {
-            page += terminal.styled("showing results for \(Terminal.sanitized(corrected))", .dim) + "\n\n"
-        }
-        if !list, LookupDecision.clearWinner(outcome.hits) {
-            let article = try Lookups.loadArticle(best.article, contentRoot: folder)
-            page += ArticleTerminalRenderer(style: terminal.style, width: terminal.width).render(article, section: section)
-        } else {
-            page += ResultListRenderer(style: terminal.style, width: terminal.width).render(outcome.hits)
-        }
-        terminal.page(page)
+        let session = LookupSession(contentRoot: try content.resolve(), style: terminal.style, width: terminal.width)
+        let request = LookupSession.Request(query: query.joined(separator: " "), filter: Ranker.Filter(category: category, severity: severity),
+                                            limit: limit, listOnly: list, json: json, section: section)
+        try terminal.write(session.lookup(request))
     }
 }
 

@@ -2,14 +2,9 @@ import ArgumentParser
 import ErrWikiKit
 import Foundation
 
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-}
-
 /// `--color` and `--no-pager`, shared by commands that print for people.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var color: ColorOption
 
     @Flag(help: "Do not send long output through $PAGER.")
     var noPager = false
@@ -17,66 +12,7 @@ struct OutputOptions: ParsableArguments {
     func terminal() -> TerminalOutput {
         let isTTY = isatty(STDOUT_FILENO) == 1
         let environment = ProcessInfo.processInfo.environment
-        let colors: Bool
-        switch color {
-        case .always: colors = true
-        case .never: colors = false
-        case .auto: colors = isTTY && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
-        }
-        return TerminalOutput(style: TerminalStyle(colors: colors), isTTY: isTTY, usePager: isTTY && !noPager,
+        return TerminalOutput(style: color.style(isTTY: isTTY, environment: environment), usePager: isTTY && !noPager,
                               size: TerminalOutput.size(environment: environment, isTTY: isTTY))
-    }
-}
-
-/// Where a command's output goes: stdout, or `$PAGER` (default `less -R`) when it is long and
-/// stdout is a terminal.
-struct TerminalOutput {
-    var style: TerminalStyle
-    var isTTY: Bool
-    var usePager: Bool
-    var size: (columns: Int, rows: Int)
-
-    var width: Int { min(size.columns, 100) }
-
-    func styled(_ text: String, _ textStyle: TextStyle) -> String { style.apply(textStyle, to: text) }
-
-    func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    /// Writes `text`, through the pager when it does not fit on the screen.
-    func page(_ text: String) {
-        let lineCount = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        guard usePager, lineCount >= size.rows else { return write(text) }
-        let environment = ProcessInfo.processInfo.environment
-        let pager = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", pager]
-        var pagerEnvironment = environment
-        if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
-        process.environment = pagerEnvironment
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
-            return write(text)
-        }
-        // A pager quit early closes the pipe; ignore the resulting SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-    }
-
-    static func size(environment: [String: String], isTTY: Bool) -> (columns: Int, rows: Int) {
-        var window = winsize()
-        if isTTY, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 {
-            return (Int(window.ws_col), Int(window.ws_row))
-        }
-        let columns = environment["COLUMNS"].flatMap(Int.init) ?? 80
-        let rows = environment["LINES"].flatMap(Int.init) ?? 24
-        return (max(20, columns), max(5, rows))
     }
 }

@@ -17,20 +17,8 @@ struct Show: ParsableCommand {
     var section: ArticleSection?
 
     func run() throws {
-        let folder = try content.resolve()
-        let ((hit, suggestions), opened) = IndexStore(contentRoot: folder).answer { index in
-            let ranker = Ranker(index: index)
-            let hit = ranker.article(withID: id)
-            return (hit, hit == nil ? ranker.search(id, limit: 3).hits.map(\.article.id) : [])
-        }
-        Lookups.warnAboutLeftOut(opened)
-        guard let hit else {
-            StandardError.write("no article has the id '\(Terminal.sanitized(id))'\n")
-            if !suggestions.isEmpty { StandardError.write("did you mean: \(suggestions.joined(separator: ", "))?\n") }
-            throw ExitCode(1)
-        }
         let terminal = output.terminal()
-        let article = try Lookups.loadArticle(hit, contentRoot: folder)
-        terminal.page(ArticleTerminalRenderer(style: terminal.style, width: terminal.width).render(article, section: section))
+        let session = LookupSession(contentRoot: try content.resolve(), style: terminal.style, width: terminal.width)
+        try terminal.write(session.show(id: id, section: section))
     }
 }

@@ -122,6 +122,27 @@ public struct NewArticle: Sendable {
         return nil
     }
 
+    /// `new --edit`, once the editor quit: the problems left in the file written, formatted for
+    /// stderr (the rest of the wiki is not this command's business).
+    public static func review(_ path: String, root: String) -> String {
+        let report = ContentCheck.run(root: root)
+        return DiagnosticFormatter.report(report.diagnostics(in: path), fileCount: 1, root: report.root)
+    }
+
+    /// A theme named on the command line that has no readable `article.md`.
+    public struct UnreadableSkeleton: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) cannot be read" }
+    }
+
+    /// The skeleton to fill: the theme's `article.md` when it has one, else the built-in one. A
+    /// theme named explicitly (`--templates`) must have it.
+    public static func skeleton(theme folder: String?, explicit: String?) throws(UnreadableSkeleton) -> String {
+        if let folder, let text = try? String(contentsOfFile: folder + "/article.md", encoding: .utf8) { return text }
+        if let explicit { throw UnreadableSkeleton(path: explicit + "/article.md") }
+        return builtInSkeleton
+    }
+
     /// The default skeleton, used when the theme has no `article.md`.
     public static let builtInSkeleton = """
     ---

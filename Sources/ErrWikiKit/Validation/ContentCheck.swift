@@ -7,6 +7,12 @@ public struct CheckReport: Sendable {
     /// Article files read, including those whose front matter could not be read.
     public var fileCount: Int { wiki.articles.count + wiki.unreadableCount }
 
+    /// The diagnostics about one file (`new --edit` checks only the article it wrote).
+    public func diagnostics(in file: String) -> [Diagnostic] {
+        let path = FilePath.real(file)
+        return diagnostics.filter { FilePath.real($0.location.file) == path }
+    }
+
     /// Whether the content passes: no errors, and no warnings either when `strict`.
     public func passes(strict: Bool) -> Bool {
         diagnostics.errorCount == 0 && (!strict || diagnostics.warningCount == 0)

@@ -1,0 +1,62 @@
+import Foundation
+
+/// What `new` was given on the command line, completed on a terminal by asking for the fields that
+/// are missing, until it makes a `NewArticle`.
+public struct NewArticleForm: Sendable {
+    public var title: String?
+    public var category: String?
+    public var severity: String?
+    public var id: String?
+    public var codes: [String]
+    public var tags: [String]
+
+    /// - Parameters: codes, tags: comma-separated, as typed (`ENOSPC, 28`).
+    public init(title: String?, category: String?, severity: String?, id: String?, codes: String?, tags: String?) {
+        self.title = title
+        self.category = category
+        self.severity = severity
+        self.id = id
+        self.codes = Self.list(codes)
+        self.tags = Self.list(tags)
+    }
+
+    /// Asks for the title, category and severity when missing; the category question lists the
+    /// categories the content already has.
+    public mutating func askForMissing(_ prompter: Prompter, root: String) {
+        if title == nil { title = prompter.ask("Title") }
+        if category == nil {
+            let existing = Self.categories(in: root)
+            category = prompter.ask("Category" + (existing.isEmpty ? "" : " (\(existing.joined(separator: ", ")))"),
+                                    valid: { ArticleID.isValid($0) })
+        }
+        if severity == nil {
+            severity = prompter.ask("Severity (\(Severity.listing))", valid: { Severity(rawValue: $0) != nil })
+        }
+    }
+
+    /// What is still missing, as the command line names it: "a title", "--category", "--severity".
+    public var missing: [String] {
+        [("a title", title), ("--category", category), ("--severity", severity)].filter { $0.1 == nil }.map(\.0)
+    }
+
+    /// The article to write, once nothing is missing.
+    public var article: NewArticle? {
+        guard let title, let category, let severity else { return nil }
+        return NewArticle(title: title, category: category, severity: severity, id: id, codes: codes, tags: tags)
+    }
+
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The content's category folders, sorted.
+    static func categories(in root: String) -> [String] {
+        let content = ContentRoot(root)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in
+            var isFolder: ObjCBool = false
+            // Not a linked folder that leads out of the content: `new` refuses to write there.
+            return ArticleID.isValid(name) && content.resolve(name) != nil
+                && FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+        }.sorted()
+    }
+}

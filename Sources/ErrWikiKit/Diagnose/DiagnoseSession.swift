@@ -1,0 +1,75 @@
+/// `diagnose` over one content folder: streams each log past every indexed article's patterns and
+/// lays the diagnosis out, as JSON or for a terminal of the given style. It prints nothing: each
+/// problem goes to `problems` when it happens (a file that cannot be read is reported while the
+/// next one streams), the rest is returned for the command to write.
+public struct DiagnoseSession: Sendable {
+    public var contentRoot: String
+    public var style: TerminalStyle
+
+    public init(contentRoot: String, style: TerminalStyle = .plain) {
+        self.contentRoot = contentRoot
+        self.style = style
+    }
+
+    /// What `diagnose` was asked.
+    public struct Request: Sendable {
+        /// Log files; `-` is standard input, and no inputs at all means standard input.
+        public var inputs: [String]
+        public var minimumSeverity: Severity
+        /// Lines shown before and after each shown match.
+        public var context: Int
+        public var json: Bool
+
+        public init(inputs: [String], minimumSeverity: Severity = .info, context: Int = 0, json: Bool = false) {
+            self.inputs = inputs
+            self.minimumSeverity = minimumSeverity
+            self.context = context
+            self.json = json
+        }
+    }
+
+    public struct Answer: Sendable {
+        public var diagnosis: Diagnosis
+        /// For stdout: the JSON document, or the matches and the suggested next steps.
+        public var output: String
+        /// For stderr after the output: how many articles matched in how many lines ("" with JSON).
+        public var summary: String
+        /// Whether some input could not be read (the others were still diagnosed).
+        public var unreadableInput: Bool
+    }
+
+    public func run(_ request: Request, problems: (String) -> Void) -> Answer {
+        let lookups = LookupSession(contentRoot: contentRoot)
+        let (summaries, warning) = lookups.everyArticle()
+        if !warning.isEmpty { problems(warning) }
+        var builder = DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: request.minimumSeverity,
+                                       context: request.context)
+        let inputs = request.inputs.isEmpty ? ["-"] : request.inputs
+        var failed = false
+        for input in inputs {
+            builder.begin(file: inputs.count > 1 ? input : nil)
+            do {
+                try LogInput.read(input) { line, number in builder.add(line, number: number) }
+            } catch {
+                problems("errwiki diagnose: \(Terminal.sanitized(input)): \(error)\n")
+                failed = true
+            }
+        }
+        let diagnosis = builder.result()
+        if request.json {
+            return Answer(diagnosis: diagnosis, output: DiagnosisJSON.encode(diagnosis), summary: "", unreadableInput: failed)
+        }
+        var firstSteps: [String: Step] = [:]
+        for match in diagnosis.matches {
+            // An article that no longer loads says why; the renderer still names it.
+            switch lookups.article(match.article) {
+            case .success(let article): firstSteps[match.article.id] = article.steps.first
+            case .failure(let unreadable): problems(unreadable.message)
+            }
+        }
+        let articles = diagnosis.matches.count
+        return Answer(diagnosis: diagnosis, output: DiagnosisRenderer(style: style).render(diagnosis, firstSteps: firstSteps),
+                      summary: "\(articles) \(articles == 1 ? "article" : "articles") matched in \(diagnosis.linesRead) lines read\n",
+                      unreadableInput: failed)
+    }
+}

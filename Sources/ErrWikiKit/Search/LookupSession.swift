@@ -1,0 +1,127 @@
+/// `lookup` and `show` over one content folder: asks the index (rebuilt when the content changed),
+/// decides between the article, a ranked list and "no match", and lays the answer out for a
+/// terminal of the given style and width. It prints nothing: the command writes the answer.
+public struct LookupSession: Sendable {
+    public var contentRoot: String
+    public var style: TerminalStyle
+    public var width: Int
+    private var store: IndexStore
+
+    public init(contentRoot: String, style: TerminalStyle = .plain, width: Int = 80) {
+        self.contentRoot = contentRoot
+        self.style = style
+        self.width = width
+        store = IndexStore(contentRoot: contentRoot)
+    }
+
+    /// What `lookup` was asked.
+    public struct Request: Sendable {
+        /// The words, joined; empty lists every article (`--list` without a query).
+        public var query: String
+        public var filter: Ranker.Filter
+        public var limit: Int
+        /// The ranked list even when one article clearly wins.
+        public var listOnly: Bool
+        public var json: Bool
+        public var section: ArticleSection?
+
+        public init(query: String, filter: Ranker.Filter = Ranker.Filter(), limit: Int = 10, listOnly: Bool = false,
+                    json: Bool = false, section: ArticleSection? = nil) {
+            self.query = query
+            self.filter = filter
+            self.limit = limit
+            self.listOnly = listOnly
+            self.json = json
+            self.section = section
+        }
+    }
+
+    public func lookup(_ request: Request) -> LookupAnswer {
+        let text = request.query
+        if text.isEmpty {
+            let (all, opened) = store.answer { Ranker(index: $0).all(filter: request.filter) }
+            let output = request.json
+                ? LookupJSON.encode(query: "", corrected: nil, hits: all, contentRoot: contentRoot)
+                : all.map { "\($0.article.id)\t\($0.article.severity.rawValue)\t\(Terminal.sanitized($0.article.title))\n" }.joined()
+            return LookupAnswer(problems: LeftOutWarning.line(opened.leftOut), output: output, paged: false, found: true)
+        }
+        let (outcome, opened) = store.answer { Ranker(index: $0).search(text, filter: request.filter, limit: request.limit) }
+        var answer = LookupAnswer(problems: LeftOutWarning.line(opened.leftOut), output: "", paged: !request.json,
+                                  found: !outcome.hits.isEmpty)
+        if request.json {
+            answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, contentRoot: contentRoot)
+            return answer
+        }
+        guard let best = outcome.hits.first else {
+            answer.problems += "no article matches '\(Terminal.sanitized(text))'\n"
+            if !outcome.suggestions.isEmpty {
+                answer.problems += "did you mean: \(outcome.suggestions.map(Terminal.sanitized).joined(separator: ", "))?\n"
+            }
+            return answer
+        }
+        var page = ""
+        if let corrected = outcome.corrected {
+            page += style.apply(.dim, to: "showing results for \(Terminal.sanitized(corrected))") + "\n\n"
+        }
+        if !request.listOnly, LookupDecision.clearWinner(outcome.hits) {
+            switch article(best.article) {
+            case .success(let article):
+                page += ArticleTerminalRenderer(style: style, width: width).render(article, section: request.section)
+            case .failure(let unreadable):
+                return answer.refused(unreadable.message)
+            }
+        } else {
+            page += ResultListRenderer(style: style, width: width).render(outcome.hits)
+        }
+        answer.output = page
+        return answer
+    }
+
+    /// `show`: the article with exactly this id, or "did you mean" the three best matches.
+    public func show(id: String, section: ArticleSection? = nil) -> LookupAnswer {
+        let ((hit, suggestions), opened) = store.answer { index in
+            let ranker = Ranker(index: index)
+            let hit = ranker.article(withID: id)
+            return (hit, hit == nil ? ranker.search(id, limit: 3).hits.map(\.article.id) : [])
+        }
+        let answer = LookupAnswer(problems: LeftOutWarning.line(opened.leftOut), output: "", paged: true, found: true)
+        guard let hit else {
+            var message = "no article has the id '\(Terminal.sanitized(id))'\n"
+            if !suggestions.isEmpty { message += "did you mean: \(suggestions.joined(separator: ", "))?\n" }
+            return answer.refused(message)
+        }
+        switch article(hit) {
+        case .success(let article):
+            return LookupAnswer(problems: answer.problems, output: ArticleTerminalRenderer(style: style, width: width).render(article, section: section),
+                                paged: true, found: true)
+        case .failure(let unreadable):
+            return answer.refused(unreadable.message)
+        }
+    }
+
+    /// Every indexed article, for `diagnose`, with the left-out warning line ("" when none).
+    public func everyArticle() -> (articles: [ArticleSummary], warning: String) {
+        let (summaries, opened) = store.answer { Ranker(index: $0).all().map(\.article) }
+        return (summaries, LeftOutWarning.line(opened.leftOut))
+    }
+
+    /// Why the article behind a hit no longer loads (it changed after the index was read): its
+    /// diagnostic, formatted for stderr.
+    public struct Unreadable: Error, Sendable {
+        public var message: String
+    }
+
+    /// The full article behind a hit.
+    public func article(_ summary: ArticleSummary) -> Result<Article, Unreadable> {
+        ArticleFile.load(relativePath: summary.relativePath, contentRoot: contentRoot).mapError { diagnostic in
+            Unreadable(message: DiagnosticFormatter(root: ContentRoot(contentRoot)).format(diagnostic))
+        }
+    }
+}
+
+private extension LookupAnswer {
+    /// Nothing to print but `message` after the problems so far (exit 1).
+    func refused(_ message: String) -> LookupAnswer {
+        LookupAnswer(problems: problems + message, output: "", paged: paged, found: false)
+    }
+}
