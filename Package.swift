@@ -22,7 +22,7 @@ let package = Package(
         ),
         // The only code that ever sees a cmark pointer.
         .target(name: "ErrWikiMarkdown", dependencies: ["CCmarkGFM"]),
-        // Everything else: load, validate, search, terminal rendering, diagnose.
+        // Everything else: load, validate, search and lookup, terminal rendering, diagnose, new.
         .target(
             name: "ErrWikiKit",
             dependencies: ["ErrWikiMarkdown", .product(name: "Yams", package: "Yams")]

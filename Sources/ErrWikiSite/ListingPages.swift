@@ -29,7 +29,7 @@ enum ListingPages {
                                  intro: "\(count(severity.members.count)) of \(severity.severity.rawValue) severity.",
                                  groups: [("", severity.members)], model: model, cards: cards, cardHTML: cardHTML, theme: theme))
         }
-        pages.append(listing(.index, heading: "All articles A–Z", kind: "Index",
+        pages.append(listing(.aToZ, heading: "All articles A–Z", kind: "Index",
                              intro: "\(count(model.articles.count)), by title.",
                              groups: alphabetical(model), model: model, cards: cards, cardHTML: cardHTML, theme: theme))
         pages.append(tagIndex(model: model, theme: theme))

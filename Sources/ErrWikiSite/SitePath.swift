@@ -13,7 +13,7 @@ public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let home = SitePath("index.html")
     public static let search = SitePath("search.html")
     public static let notFound = SitePath("404.html")
-    public static let index = SitePath("a-z.html")
+    public static let aToZ = SitePath("a-z.html")
     public static let tags = SitePath("tag/index.html")
     public static func searchIndex(shard: Int) -> SitePath { SitePath("search-index-\(shard).js") }
     public static let sitemap = SitePath("sitemap.xml")
