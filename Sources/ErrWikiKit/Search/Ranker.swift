@@ -81,30 +81,48 @@ public struct Ranker: Sendable {
             Set(expansions[position].matches.map { index.term(at: $0.termIndex) })
         })
         // Candidates carry only what ranking and filters read; whole records are read for the log-line
-        // window and the hits shown.
-        var ranked = table.touched.compactMap { article -> Candidate? in
+        // window and the hits shown. They are ordered through a permutation, never moved: a common
+        // word matches thousands of articles, and moving hits (strings, arrays) costs more than ranking.
+        var candidates = table.touched.compactMap { article -> Candidate? in
             guard let summary = index.rankingSummary(ofArticle: article) else { return nil }
             return Candidate(article: article, hit: SearchHit(article: summary, kind: table.kinds[article]!,
                                                               score: table.scores[article] + bonus.score(summary),
                                                               usedCorrection: table.corrected[article]))
         }
-        ranked.sort { Self.order($0.hit, $1.hit) }
-        if query.looksLikeLogLine { promoteLogPatternMatches(&ranked, query: query) }
-        if !filter.isEmpty { ranked.removeAll { !filter.admits($0.hit.article) } }
-        let hits = ranked.prefix(limit).compactMap { candidate -> SearchHit? in
-            var hit = candidate.hit
-            if !candidate.whole {
-                guard let summary = index.summary(ofArticle: candidate.article) else { return nil }
+        var order = Self.sortedPositions(candidates)
+        if query.looksLikeLogLine { promoteLogPatternMatches(&candidates, order: &order, query: query) }
+        var hits: [SearchHit] = []
+        var anyAdmitted = false
+        for position in order where filter.admits(candidates[position].hit.article) {
+            anyAdmitted = true
+            guard hits.count < limit else { break }
+            var hit = candidates[position].hit
+            if !candidates[position].whole {
+                guard let summary = index.summary(ofArticle: candidates[position].article) else { continue }
                 hit.article = summary
             }
-            return hit
+            hits.append(hit)
         }
 
         let corrections = expansions.compactMap(\.correction)
         let corrected = corrections.isEmpty || !(hits.first?.usedCorrection ?? false) ? nil
             : zip(query.terms, expansions).map { term, expansion in expansion.correction?.to ?? term }.joined(separator: " ")
         return SearchOutcome(query: query, corrected: corrected, hits: hits,
-                             suggestions: ranked.isEmpty ? suggestions(for: query) : [])
+                             suggestions: anyAdmitted ? [] : suggestions(for: query))
+    }
+
+    /// The candidates' positions in `order`, compared through plain keys (ids only on ties).
+    static func sortedPositions(_ candidates: [Candidate]) -> [Int] {
+        let keys = candidates.map { RankKey($0.hit) }
+        var positions = Array(candidates.indices)
+        keys.withUnsafeBufferPointer { keys in
+            candidates.withUnsafeBufferPointer { candidates in
+                positions.sort { a, b in
+                    precedes(keys[a], keys[b]) { ContentScanner.byteOrder(candidates[a].hit.article.id, candidates[b].hit.article.id) }
+                }
+            }
+        }
+        return positions
     }
 
     /// A hit and its article's place in the index; `whole` once its whole record has been read.
@@ -116,10 +134,27 @@ public struct Ranker: Sendable {
 
     /// Kind, then score, then severity, then id: a total order, so results never flicker.
     static func order(_ lhs: SearchHit, _ rhs: SearchHit) -> Bool {
-        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-        if abs(lhs.score - rhs.score) > RankingSpec.scoreEpsilon { return lhs.score > rhs.score }
-        if lhs.article.severity != rhs.article.severity { return lhs.article.severity < rhs.article.severity }
-        return ContentScanner.byteOrder(lhs.article.id, rhs.article.id)
+        precedes(RankKey(lhs), RankKey(rhs)) { ContentScanner.byteOrder(lhs.article.id, rhs.article.id) }
+    }
+
+    /// What `order` compares before the id, as plain numbers.
+    struct RankKey {
+        var kind: UInt8
+        var score: Double
+        var severity: Int
+        init(_ hit: SearchHit) {
+            kind = hit.kind.rawValue
+            score = hit.score
+            severity = hit.article.severity.rank
+        }
+    }
+
+    /// The one ordering rule; `idOrder` is asked only when everything else ties.
+    static func precedes(_ x: RankKey, _ y: RankKey, idOrder: () -> Bool) -> Bool {
+        if x.kind != y.kind { return x.kind < y.kind }
+        if abs(x.score - y.score) > RankingSpec.scoreEpsilon { return x.score > y.score }
+        if x.severity != y.severity { return x.severity < y.severity }
+        return idOrder()
     }
 
     // MARK: - Terms
@@ -215,10 +250,10 @@ public struct Ranker: Sendable {
     /// Moves articles whose patterns match the pasted line to the front (after exact codes).
     /// Only the best-scoring candidates are tried: compiling every pattern of a large wiki per query
     /// would cost more than the rest of the lookup.
-    func promoteLogPatternMatches(_ hits: inout [Candidate], query: SearchQuery) {
+    func promoteLogPatternMatches(_ hits: inout [Candidate], order: inout [Int], query: SearchQuery) {
         let line = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let folded = RequiredLiterals.caseFolded(line)
-        for position in hits.indices.prefix(RankingSpec.logLineWindow) where hits[position].hit.kind > .logPattern {
+        for position in order.prefix(RankingSpec.logLineWindow) where hits[position].hit.kind > .logPattern {
             guard let summary = index.summary(ofArticle: hits[position].article) else { continue }
             hits[position].hit.article = summary
             hits[position].whole = true
@@ -230,7 +265,7 @@ public struct Ranker: Sendable {
             }
             if matched { hits[position].hit.kind = .logPattern }
         }
-        hits.sort { Self.order($0.hit, $1.hit) }
+        order = Self.sortedPositions(hits)
     }
 
     // MARK: - Suggestions
