@@ -128,8 +128,8 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    private func stamp() -> String {
-        ContentStamp.of(root: configuration.contentRoot).digest + FolderStamp.of(configuration.templatesFolder)
+    private func stamp() -> [TreeStamp] {
+        [TreeStamp.of(contentRoot: configuration.contentRoot), TreeStamp.of(folder: configuration.templatesFolder)]
     }
 
     private func rebuild(reason: String) async {
@@ -177,20 +177,4 @@ public final class PreviewServer: Sendable {
 /// The diagnostics of a failed build, carried out of the report callback.
 private final class ErrorsBox: @unchecked Sendable {
     var text: String?
-}
-
-/// A change stamp for a small folder (the theme): every file's path, size and modification time.
-enum FolderStamp {
-    static func of(_ folder: String) -> String {
-        var hasher = StableHasher()
-        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
-        for file in files {
-            var info = stat()
-            guard stat(folder + "/" + file, &info) == 0 else { continue }
-            hasher.combine(file)
-            hasher.combine(Int64(info.st_size))
-            hasher.combine(Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-        }
-        return hasher.hexDigest
-    }
 }

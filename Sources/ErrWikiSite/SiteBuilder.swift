@@ -58,7 +58,7 @@ public enum SiteBuilder {
 
         var inputs = StableHasher()
         inputs.combine([theme.digest, request.options.digest, Self.formatVersion])
-        let stamp = ContentStamp.of(root: request.contentRoot)
+        let stamp = TreeStamp.of(contentRoot: request.contentRoot)
         let previous = BuildManifest.read(folder: output.path)
         if let previous, previous.contentDigest == stamp.digest, previous.inputsDigest == inputs.hexDigest,
            !stamp.isRacy(builtAt: previous.builtAt) {

@@ -41,7 +41,7 @@ import Testing
             try text.write(to: content.appendingPathComponent("sample/\(id).md"), atomically: atomically, encoding: .utf8)
         }
 
-        /// Waits out the window in which a just-written file is not trusted (see `IndexStore.isRacy`).
+        /// Waits out the window in which a just-written file is not trusted (see `FileStamp.racyWindow`).
         func settle() { usleep(150_000) }
 
         func remove() { try? FileManager.default.removeItem(at: base) }

@@ -46,7 +46,9 @@ public struct IndexStore: Sendable {
     private var resolvedRoot: String { FilePath.real(contentRoot) ?? contentRoot }
 
     private func indexPath(root: String) -> String {
-        cacheFolder + "/index-" + String(FNV1a.hash(root), radix: 16) + ".bin"
+        var hasher = StableHasher()
+        hasher.combine(root)
+        return cacheFolder + "/index-" + hasher.hexDigest + ".bin"
     }
 
     /// Returns an index that matches the content as it is now, rebuilding it if needed.
@@ -70,10 +72,11 @@ public struct IndexStore: Sendable {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let files = scanner.scan().files
         let root = resolvedRoot
-        let treeHash = Self.treeHash(files, root: root)
+        let stamp = TreeStamp(files)
+        let treeHash = Self.treeHash(stamp, root: root)
         let path = indexPath(root: root)
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
-        if let previous, previous.treeHash == treeHash, !files.contains(where: { Self.isRacy($0.stamp, builtAt: previous.builtAt) }) {
+        if let previous, previous.treeHash == treeHash, !stamp.isRacy(builtAt: previous.builtAt) {
             return opened(previous, .upToDate, diagnostics: [], scanner: scanner)
         }
         let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
@@ -93,7 +96,7 @@ public struct IndexStore: Sendable {
         var changed: [ContentScanner.File] = []
         for file in files {
             if let known = previousByPath[file.relativePath], let previous, known.stamp == file.stamp,
-               !Self.isRacy(file.stamp, builtAt: previous.builtAt) {
+               !file.stamp.isRacy(builtAt: previous.builtAt) {
                 kept.append(known.article)
             } else {
                 changed.append(file)
@@ -137,60 +140,18 @@ public struct IndexStore: Sendable {
         try! SearchIndex(bytes: SearchIndexBuilder.build([], treeHash: treeHash, builtAt: 0))
     }
 
-    /// Timestamps have a coarse tick (a few milliseconds on ext4): a file changed just before the
-    /// index was built could change again without its stamp changing, so it is re-read.
-    /// (Git calls these entries "racily clean".)
-    static let racyWindow: Int64 = 100_000_000
-
-    static func isRacy(_ stamp: FileStamp, builtAt: Int64) -> Bool {
-        stamp.latest >= builtAt - racyWindow
-    }
-
     static func now() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// A fingerprint of every article file's path, size and modification time, the folder and the format.
-    static func treeHash(_ files: [ContentScanner.File], root: String) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(root)
-        hasher.add(UInt64(SearchIndex.formatVersion))
-        for file in files {
-            hasher.add(file.relativePath)
-            hasher.add(UInt64(bitPattern: file.stamp.size))
-            hasher.add(UInt64(bitPattern: file.stamp.modified))
-            hasher.add(UInt64(bitPattern: file.stamp.changed))
-            hasher.add(file.stamp.inode)
-        }
-        return hasher.value
-    }
-}
-
-/// 64-bit FNV-1a: a stable hash (Swift's `Hasher` is seeded per process).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
-    }
-
-    mutating func add(_ text: String) {
-        add(text.utf8)
-        add(CollectionOfOne(0))
-    }
-
-    mutating func add(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { add($0) }
-    }
-
-    static func hash(_ text: String) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(text)
+    /// The content's stamp, the folder and the format: another of any of them needs another index.
+    static func treeHash(_ stamp: TreeStamp, root: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(root)
+        hasher.combine(Int64(SearchIndex.formatVersion))
+        hasher.combine(Int64(bitPattern: stamp.value))
         return hasher.value
     }
 }
