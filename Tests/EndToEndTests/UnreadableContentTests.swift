@@ -11,10 +11,10 @@ import Testing
     static let canBeRefused = getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv.path)
 
     /// errwiki as a user whom file permissions apply to.
-    static func runRefusable(_ arguments: [String], in directory: URL) throws -> CommandRunner.Result {
-        guard getuid() == 0 else { return try CommandRunner.run(arguments, in: directory) }
+    static func runRefusable(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        guard getuid() == 0 else { return try CommandRunner.run(arguments, in: directory, environment: environment) }
         return try CommandRunner.run(["--bounding-set=-dac_override,-dac_read_search", "--", CommandRunner.binary.path] + arguments,
-                                     in: directory, executable: setpriv)
+                                     in: directory, environment: environment, executable: setpriv)
     }
 
     @Test(.enabled(if: canBeRefused, "needs setpriv to take root's permission override away"))
@@ -54,6 +54,17 @@ import Testing
         #expect(build.status == 1, "\(build.stdout)\(build.stderr)")
         #expect(build.stderr.contains("content/locked:1:1: error:"), "\(build.stderr)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path), "a site without those articles was built")
+
+        // Lookups still answer from what can be read, and every one of them (the one that builds the
+        // index and the one that reuses it) names what it could not read.
+        let cache = root.appendingPathComponent("cache").path
+        for run in 1...2 {
+            let lookup = try Self.runRefusable(["lookup", "--list", "--content", "content", "in", "fine"], in: root, environment: ["XDG_CACHE_HOME": cache])
+            #expect(lookup.stdout.contains("fine-article"), "run \(run): \(lookup.stdout)")
+            #expect(lookup.stderr.contains("warning: 2 parts of the content cannot be read and are left out (errwiki check says why): content/locked, content/unsearchable/unsearchable-article.md"),
+                    "run \(run): \(lookup.stderr)")
+            #expect(lookup.stderr.contains("content/locked"), "run \(run): \(lookup.stderr)")
+        }
     }
 
     @Test func aContentFolderThatDisappearsUnderServeIsAnErrorNotAnEmptySite() throws {

@@ -38,6 +38,9 @@ public struct IndexStore: Sendable {
         /// The article files left out of the index because they have errors, as diagnostics name
         /// them: kept in the index, so every lookup knows them, not only the one that rebuilt it.
         public var leftOut: [String]
+        /// Folders and files of the content that could not be read (unreadable, a failed stat, a
+        /// missing root), found by this open's scan: every lookup names them, as it names `leftOut`.
+        public var unreadable: [String] = []
     }
 
     /// The index file for this content folder.
@@ -70,17 +73,23 @@ public struct IndexStore: Sendable {
     /// - Parameter reusing: false ignores the cached index (it was found damaged) and builds anew.
     private func open(reusing: Bool) -> Opened {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
-        let files = scanner.scan().files
+        let scan = scanner.scan()
+        let files = scan.files
+        let unreadable = scan.diagnostics.filter { $0.severity == .error }.map(\.location.file)
         let root = resolvedRoot
         let stamp = TreeStamp(files)
         let treeHash = Self.treeHash(stamp, root: root)
         let path = indexPath(root: root)
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
         if let previous, previous.treeHash == treeHash, !stamp.isRacy(builtAt: previous.builtAt) {
-            return opened(previous, .upToDate, diagnostics: [], scanner: scanner)
+            var result = opened(previous, .upToDate, diagnostics: [], scanner: scanner)
+            result.unreadable = unreadable
+            return result
         }
         let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
-        return rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
+        var result = rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
+        result.unreadable = unreadable
+        return result
     }
 
     private func rebuild(files: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?, reason: String,

@@ -43,10 +43,10 @@ public struct LookupSession: Sendable {
             let output = request.json
                 ? LookupJSON.encode(query: "", corrected: nil, hits: all, contentRoot: contentRoot)
                 : all.map { "\($0.article.id)\t\($0.article.severity.rawValue)\t\(Terminal.sanitized($0.article.title))\n" }.joined()
-            return LookupAnswer(problems: LeftOutWarning.line(opened.leftOut), output: output, paged: false, found: true)
+            return LookupAnswer(problems: LeftOutWarning.lines(opened), output: output, paged: false, found: true)
         }
         let (outcome, opened) = store.answer { Ranker(index: $0).search(text, filter: request.filter, limit: request.limit) }
-        var answer = LookupAnswer(problems: LeftOutWarning.line(opened.leftOut), output: "", paged: !request.json,
+        var answer = LookupAnswer(problems: LeftOutWarning.lines(opened), output: "", paged: !request.json,
                                   found: !outcome.hits.isEmpty)
         if request.json {
             answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, contentRoot: contentRoot)
@@ -84,7 +84,7 @@ public struct LookupSession: Sendable {
             let hit = ranker.article(withID: id)
             return (hit, hit == nil ? ranker.search(id, limit: 3).hits.map(\.article.id) : [])
         }
-        let answer = LookupAnswer(problems: LeftOutWarning.line(opened.leftOut), output: "", paged: true, found: true)
+        let answer = LookupAnswer(problems: LeftOutWarning.lines(opened), output: "", paged: true, found: true)
         guard let hit else {
             var message = "no article has the id '\(Terminal.sanitized(id))'\n"
             if !suggestions.isEmpty { message += "did you mean: \(suggestions.joined(separator: ", "))?\n" }
@@ -102,7 +102,7 @@ public struct LookupSession: Sendable {
     /// Every indexed article, for `diagnose`, with the left-out warning line ("" when none).
     public func everyArticle() -> (articles: [ArticleSummary], warning: String) {
         let (summaries, opened) = store.answer { Ranker(index: $0).all().map(\.article) }
-        return (summaries, LeftOutWarning.line(opened.leftOut))
+        return (summaries, LeftOutWarning.lines(opened))
     }
 
     /// Why the article behind a hit no longer loads (it changed after the index was read): its
