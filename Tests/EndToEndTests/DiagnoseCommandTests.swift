@@ -132,6 +132,25 @@ import Testing
         #expect(messages.contains("[yaml-syntax]"), "\(messages)")
     }
 
+    /// A log line's escape sequences reach each output escaped for it: shown as text on the terminal
+    /// (highlight intact), and as the real characters in JSON (which escapes them itself).
+    @Test func escapesInALogLineAreEscapedByEachOutput() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let line = "Out of memory: Killed process 42 (\u{1b}]52;c;cHduZWQ=\u{7}x) total-vm:1kB\n"
+        let file = folder.appendingPathComponent("escapes.log")
+        try line.write(to: file, atomically: true, encoding: .utf8)
+        let plain = try run(["--color", "always", file.path])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("\u{1b}]52"), "an OSC 52 sequence reached the terminal")
+        #expect(plain.stdout.contains("\\u{1b}]52;c;cHduZWQ=\\u{7}x"), "\(plain.stdout)")
+        let json = try run(["--json", file.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let texts = (object["matches"] as? [[String: Any]] ?? []).flatMap { ($0["lines"] as? [[String: Any]]) ?? [] }.compactMap { $0["text"] as? String }
+        #expect(texts.contains { $0.contains("\u{1b}]52;c;cHduZWQ=\u{7}x") }, "\(texts)")
+        #expect(!json.stdout.contains("\\\\u{1b}"), "JSON carries the terminal's escaping as text")
+    }
+
     @Test func hostileInputIsSurvived() throws {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -92,17 +92,18 @@ public struct DiagnosisBuilder {
             if upper > start + width { start = max(start, lower - 40) }
             end = max(min(end, start + width), min(upper, start + width))
         }
-        let prefix = Terminal.sanitized(String(characters[start..<lower]))
-        let matched = Terminal.sanitized(String(characters[lower..<min(upper, end)]))
+        // Raw text: each output escapes for itself (the terminal renderer, JSON).
+        let prefix = String(characters[start..<lower])
+        let matched = String(characters[lower..<min(upper, end)])
         let lead = start > 0 && !characters[..<start].allSatisfy(\.isWhitespace) ? "…" : ""
         let tail = end < characters.count && !characters[end...].allSatisfy(\.isWhitespace) ? "…" : ""
-        let shown = lead + prefix + matched + Terminal.sanitized(String(characters[min(upper, end)..<end])) + tail
+        let shown = lead + prefix + matched + String(characters[min(upper, end)..<end]) + tail
         let offset = lead.count + prefix.count
         return Diagnosis.MatchedLine(file: nil, number: 0, text: shown, highlight: offset..<(offset + matched.count))
     }
 
     static func trimmed(_ text: String) -> String {
         let characters = text.prefix(Diagnosis.shownWidth)
-        return Terminal.sanitized(String(characters).trimmingCharacters(in: .whitespaces))
+        return String(characters).trimmingCharacters(in: .whitespaces)
     }
 }

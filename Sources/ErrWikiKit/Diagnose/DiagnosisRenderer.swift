@@ -23,9 +23,9 @@ public struct DiagnosisRenderer: Sendable {
             summary += match.count == 1 ? ", at \(place(match.first))" : ", first at \(place(match.first)), last at \(place(match.last))"
             lines.append(style.apply(.dim, to: summary))
             for line in match.lines {
-                for context in line.before { lines.append(style.apply(.dim, to: "  \(context.number)- \(context.text)")) }
+                for context in line.before { lines.append(style.apply(.dim, to: "  \(context.number)- \(Terminal.sanitized(context.text))")) }
                 lines.append("  " + style.apply(.label, to: "\(line.number):") + " " + highlighted(line))
-                for context in line.after { lines.append(style.apply(.dim, to: "  \(context.number)- \(context.text)")) }
+                for context in line.after { lines.append(style.apply(.dim, to: "  \(context.number)- \(Terminal.sanitized(context.text))")) }
             }
             blocks.append(lines.joined(separator: "\n"))
         }
@@ -55,6 +55,9 @@ public struct DiagnosisRenderer: Sendable {
     private func highlighted(_ line: Diagnosis.MatchedLine) -> String {
         let characters = Array(line.text)
         let lower = min(line.highlight.lowerBound, characters.count), upper = min(line.highlight.upperBound, characters.count)
-        return String(characters[..<lower]) + style.apply(.strong, to: String(characters[lower..<upper])) + String(characters[upper...])
+        // The log's text is escaped here, where it meets the terminal, piece by piece so the
+        // highlight stays on the matched characters.
+        return Terminal.sanitized(String(characters[..<lower])) + style.apply(.strong, to: Terminal.sanitized(String(characters[lower..<upper])))
+            + Terminal.sanitized(String(characters[upper...]))
     }
 }
