@@ -15,16 +15,16 @@ import Synchronization
 /// The library keeps a process-global table of special characters that inline parsing edits, so two
 /// threads parsing at once silently lose strikethrough and autolinks. Every call into cmark therefore
 /// runs under one process-wide lock; callers may use this type from any thread or task.
-public enum MarkdownRenderer {
+package enum MarkdownRenderer {
     /// The options every render uses. Unsafe HTML stays off.
     static let options: Int32 = CMARK_OPT_SOURCEPOS
 
     /// The GFM extensions attached to every parser, in cmark-gfm's CLI order.
-    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    package static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Renders a whole Markdown document (the article body) to block HTML.
     /// `sourcePositions: false` leaves out the `data-sourcepos` attributes (the site does not need them).
-    public static func blockHTML(_ markdown: String, sourcePositions: Bool = true) -> String {
+    package static func blockHTML(_ markdown: String, sourcePositions: Bool = true) -> String {
         withDocument(markdown) { document, extensions in
             renderHTML(document, extensions, options: sourcePositions ? options : CMARK_OPT_DEFAULT)
         }
@@ -34,7 +34,7 @@ public enum MarkdownRenderer {
     ///
     /// Text that happens to parse as block syntax (`# 5 retries`, `1. first`) keeps its inline content:
     /// the inline children of every paragraph and heading are rendered and joined with a space.
-    public static func inlineHTML(_ markdown: String) -> String {
+    package static func inlineHTML(_ markdown: String) -> String {
         withDocument(markdown) { document, extensions in
             var parts: [String] = []
             forEachNode(in: document) { node in

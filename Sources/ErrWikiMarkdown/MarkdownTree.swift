@@ -1,5 +1,5 @@
 /// A parsed Markdown document as Swift values, for renderers other than HTML (the terminal).
-public indirect enum MarkdownBlock: Sendable, Hashable {
+package indirect enum MarkdownBlock: Sendable, Hashable {
     case paragraph([MarkdownInline])
     case heading(level: Int, [MarkdownInline])
     case codeBlock(language: String, code: String)
@@ -10,13 +10,13 @@ public indirect enum MarkdownBlock: Sendable, Hashable {
     case thematicBreak
 }
 
-public struct MarkdownListItem: Sendable, Hashable {
+package struct MarkdownListItem: Sendable, Hashable {
     /// nil for a plain item, true/false for a checked/unchecked task.
-    public var task: Bool?
-    public var blocks: [MarkdownBlock]
+    package var task: Bool?
+    package var blocks: [MarkdownBlock]
 }
 
-public indirect enum MarkdownInline: Sendable, Hashable {
+package indirect enum MarkdownInline: Sendable, Hashable {
     case text(String)
     case code(String)
     case emphasis([MarkdownInline])

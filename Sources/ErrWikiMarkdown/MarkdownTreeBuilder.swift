@@ -4,7 +4,7 @@ extension MarkdownRenderer {
     /// Parses Markdown into Swift values. Raw HTML is dropped, as in the HTML output.
     /// Blocks nested deeper than `MarkdownTreeBuilder.maximumDepth` become plain paragraphs of their
     /// text, so hostile nesting cannot exhaust the stack.
-    public static func document(_ markdown: String) -> [MarkdownBlock] {
+    package static func document(_ markdown: String) -> [MarkdownBlock] {
         withParsedDocument(markdown) { document in
             MarkdownTreeBuilder().blocks(of: document, depth: 0)
         }

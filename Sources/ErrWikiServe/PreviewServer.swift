@@ -8,17 +8,17 @@ import Foundation
 /// the content or the theme changes (only the pages whose inputs changed are rendered again). Pages
 /// are replaced only by a finished build, then the open tabs reload. A content error keeps the last
 /// good pages and shows the diagnostics over them until it is fixed.
-public final class PreviewServer: Sendable {
-    public struct Configuration: Sendable {
-        public var contentRoot: String
-        public var templatesFolder: String
-        public var host: String
-        public var port: UInt16
-        public var options: SiteOptions
+package final class PreviewServer: Sendable {
+    package struct Configuration: Sendable {
+        package var contentRoot: String
+        package var templatesFolder: String
+        package var host: String
+        package var port: UInt16
+        package var options: SiteOptions
         /// How often the watcher looks for changes.
-        public var pollInterval: Double
+        package var pollInterval: Double
 
-        public init(contentRoot: String, templatesFolder: String, host: String = "127.0.0.1", port: UInt16 = 8000,
+        package init(contentRoot: String, templatesFolder: String, host: String = "127.0.0.1", port: UInt16 = 8000,
                     options: SiteOptions = SiteOptions(), pollInterval: Double = 0.25) {
             self.contentRoot = contentRoot
             self.templatesFolder = templatesFolder
@@ -29,12 +29,12 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         case portInUse(host: String, port: UInt16)
         case cannotListen(String)
         case firstBuild(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .portInUse(let host, let port): return "\(host):\(port) is already in use; stop the other server or pass --port N"
             case .cannotListen(let reason): return "cannot listen: \(reason)"
@@ -51,7 +51,7 @@ public final class PreviewServer: Sendable {
     /// Content and theme errors (stderr in the CLI: diagnostics never go to stdout).
     let problems: @Sendable (String) -> Void
 
-    public init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void,
+    package init(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void,
                 problems: @escaping @Sendable (String) -> Void) throws {
         self.configuration = configuration
         self.log = log
@@ -65,12 +65,12 @@ public final class PreviewServer: Sendable {
     }
 
     /// Removes the preview's private build folder.
-    public func cleanUp() {
+    package func cleanUp() {
         try? FileManager.default.removeItem(atPath: (siteFolder as NSString).deletingLastPathComponent)
     }
 
     /// Builds, listens and watches until cancelled. `ready` receives the URL once the server listens.
-    public func run(ready: @escaping @Sendable (String) -> Void) async throws {
+    package func run(ready: @escaping @Sendable (String) -> Void) async throws {
         defer { cleanUp() }
         await rebuild(reason: "first build")
         if !FileManager.default.fileExists(atPath: siteFolder + "/index.html") {

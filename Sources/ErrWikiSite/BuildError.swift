@@ -1,6 +1,6 @@
 /// Why a build stopped. Each message names the file (and line, where there is one); nothing of the
 /// previous site has been touched when one is thrown.
-public enum BuildError: Error, CustomStringConvertible, Equatable {
+package enum BuildError: Error, CustomStringConvertible, Equatable {
     /// The content does not pass `check`; the diagnostics were already reported.
     case content(errors: Int)
     case theme(String)
@@ -8,7 +8,7 @@ public enum BuildError: Error, CustomStringConvertible, Equatable {
     case template(file: String, line: Int, column: Int, message: String)
     case output(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .content(let errors): return "build stopped: the content has \(errors) error\(errors == 1 ? "" : "s") (see above); the previous site is unchanged"
         case .theme(let message): return message

@@ -4,13 +4,13 @@ import Foundation
 import Synchronization
 
 /// What to build.
-public struct BuildRequest: Sendable {
-    public var contentRoot: String
-    public var templatesFolder: String
-    public var outputFolder: String
-    public var options: SiteOptions
+package struct BuildRequest: Sendable {
+    package var contentRoot: String
+    package var templatesFolder: String
+    package var outputFolder: String
+    package var options: SiteOptions
 
-    public init(contentRoot: String, templatesFolder: String, outputFolder: String, options: SiteOptions = SiteOptions()) {
+    package init(contentRoot: String, templatesFolder: String, outputFolder: String, options: SiteOptions = SiteOptions()) {
         self.contentRoot = contentRoot
         self.templatesFolder = templatesFolder
         self.outputFolder = outputFolder
@@ -19,13 +19,13 @@ public struct BuildRequest: Sendable {
 }
 
 /// What a build did.
-public struct BuildSummary: Sendable {
-    public var pages: Int
+package struct BuildSummary: Sendable {
+    package var pages: Int
     /// Pages rendered in this build; the others were carried over unchanged from the last one.
-    public var rendered: Int
+    package var rendered: Int
     /// Nothing changed since the last build: nothing was read or written.
-    public var upToDate: Bool
-    public var seconds: Double
+    package var upToDate: Bool
+    package var seconds: Double
 }
 
 /// `errwiki build`: content and theme in, a whole static site out, or nothing changed at all.
@@ -35,8 +35,8 @@ public struct BuildSummary: Sendable {
 /// checked exactly as `check` does (an error stops the build), then every page is either carried over
 /// (same digest as last time: hard-linked from the previous site) or rendered, in parallel, into a
 /// staging folder that replaces the old site in one step.
-public enum SiteBuilder {
-    public static func build(
+package enum SiteBuilder {
+    package static func build(
         _ request: BuildRequest,
         report: (CheckReport) -> Void = { _ in },
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil

@@ -4,39 +4,39 @@ import ErrWikiKit
 /// `<id>.html` (the URL the article format promises), beside the site's own root pages, whose names
 /// are reserved ids; listings live one folder down. Every path is built from validated ids, slugs or
 /// fixed names, so none can climb out of the output folder.
-public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `/`-separated, never starting with `/`, never containing `..`.
-    public let value: String
+    package let value: String
 
     private init(_ value: String) { self.value = value }
 
-    public static let home = SitePath("index.html")
-    public static let search = SitePath("search.html")
-    public static let notFound = SitePath("404.html")
-    public static let aToZ = SitePath("a-z.html")
-    public static let tags = SitePath("tag/index.html")
-    public static func searchIndex(shard: Int) -> SitePath { SitePath("search-index-\(shard).js") }
-    public static let sitemap = SitePath("sitemap.xml")
+    package static let home = SitePath("index.html")
+    package static let search = SitePath("search.html")
+    package static let notFound = SitePath("404.html")
+    package static let aToZ = SitePath("a-z.html")
+    package static let tags = SitePath("tag/index.html")
+    package static func searchIndex(shard: Int) -> SitePath { SitePath("search-index-\(shard).js") }
+    package static let sitemap = SitePath("sitemap.xml")
 
-    public static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }
-    public static func category(_ name: String) -> SitePath { SitePath("category/" + checked(name) + ".html") }
-    public static func severity(_ severity: Severity) -> SitePath { SitePath("severity/" + severity.rawValue + ".html") }
+    package static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }
+    package static func category(_ name: String) -> SitePath { SitePath("category/" + checked(name) + ".html") }
+    package static func severity(_ severity: Severity) -> SitePath { SitePath("severity/" + severity.rawValue + ".html") }
     /// `slug` comes from `TagSlugs`.
-    public static func tag(slug: String) -> SitePath { SitePath("tag/" + checked(slug) + ".html") }
+    package static func tag(slug: String) -> SitePath { SitePath("tag/" + checked(slug) + ".html") }
     /// A theme asset; `name` is a plain file name found in the theme's `assets/` folder.
-    public static func asset(_ name: String) -> SitePath { SitePath("assets/" + checkedFileName(name)) }
+    package static func asset(_ name: String) -> SitePath { SitePath("assets/" + checkedFileName(name)) }
 
     /// How many folders down the page sits (0 for root pages).
-    public var depth: Int { value.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+    package var depth: Int { value.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
 
     /// The prefix that leads from this page back to the site root: `""` or `"../"`.
-    public var rootPrefix: String { String(repeating: "../", count: depth) }
+    package var rootPrefix: String { String(repeating: "../", count: depth) }
 
     /// A link from this page to `target`, relative, so the site works from disk (file://).
-    public func link(to target: SitePath) -> String { rootPrefix + target.value }
+    package func link(to target: SitePath) -> String { rootPrefix + target.value }
 
-    public var description: String { value }
-    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
+    package var description: String { value }
+    package static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
 
     /// Ids and categories were validated by the loader; this is the last line of defence for a
     /// path component (a broken invariant must not turn into a write outside the output folder).
@@ -54,10 +54,10 @@ public struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible 
 
 /// A file-safe slug for every tag, unique across the wiki: tags are free text (`C++`, `c`),
 /// so two tags may fold to the same slug; later ones (in sorted order) get `-2`, `-3`….
-public struct TagSlugs: Sendable {
-    public private(set) var slugs: [String: String] = [:]
+package struct TagSlugs: Sendable {
+    package private(set) var slugs: [String: String] = [:]
 
-    public init(tags: some Sequence<String>) {
+    package init(tags: some Sequence<String>) {
         var used: Set<String> = []
         for tag in Set(tags).sorted() {
             let base = ArticleID.suggestion(from: tag).prefix(90)
@@ -72,5 +72,5 @@ public struct TagSlugs: Sendable {
         }
     }
 
-    public func slug(for tag: String) -> String { slugs[tag] ?? "tag" }
+    package func slug(for tag: String) -> String { slugs[tag] ?? "tag" }
 }

@@ -1,23 +1,23 @@
 import Foundation
 
 /// `new --edit`: opens a file in `$VISUAL`, else `$EDITOR`, and waits for the editor to quit.
-public struct EditorLauncher: Sendable {
-    public var environment: [String: String]
+package struct EditorLauncher: Sendable {
+    package var environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }
 
-    public struct NoEditor: Error, CustomStringConvertible {
-        public var description: String { "--edit needs $VISUAL or $EDITOR" }
+    package struct NoEditor: Error, CustomStringConvertible {
+        package var description: String { "--edit needs $VISUAL or $EDITOR" }
     }
 
     /// The editor setting, or nil when neither variable is set to something.
-    public var editor: String? {
+    package var editor: String? {
         [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
     }
 
-    public func open(_ path: String) throws {
+    package func open(_ path: String) throws {
         guard let editor else { throw NoEditor() }
         // The editor setting may carry arguments (`code --wait`): let the shell split it.
         let process = Process()

@@ -3,15 +3,15 @@ import Foundation
 /// `errwiki new`: a new article file with every required field filled in and `TODO` placeholders for
 /// the rest, which `check` warns about (and `check --strict` fails on) until they are replaced.
 /// It never overwrites: an id used anywhere in the wiki is refused.
-public struct NewArticle: Sendable {
-    public var title: String
-    public var category: String
-    public var severity: String
-    public var id: String?
-    public var codes: [String]
-    public var tags: [String]
+package struct NewArticle: Sendable {
+    package var title: String
+    package var category: String
+    package var severity: String
+    package var id: String?
+    package var codes: [String]
+    package var tags: [String]
 
-    public init(title: String, category: String, severity: String, id: String? = nil, codes: [String] = [], tags: [String] = []) {
+    package init(title: String, category: String, severity: String, id: String? = nil, codes: [String] = [], tags: [String] = []) {
         self.title = title
         self.category = category
         self.severity = severity
@@ -20,7 +20,7 @@ public struct NewArticle: Sendable {
         self.tags = tags
     }
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case emptyTitle
         case invalidCategory(String)
         case invalidSeverity(String)
@@ -30,7 +30,7 @@ public struct NewArticle: Sendable {
         case cannotWrite(path: String, reason: String)
         case outsideContent(path: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .emptyTitle: return "the title is empty"
             case .invalidCategory(let category):
@@ -46,11 +46,11 @@ public struct NewArticle: Sendable {
     }
 
     /// The id the article gets: `--id`, or the title folded to ASCII and slugified.
-    public var resolvedID: String { id ?? ArticleID.suggestion(from: title) }
+    package var resolvedID: String { id ?? ArticleID.suggestion(from: title) }
 
     /// Checks the fields, refuses an id the wiki already has, and writes `<root>/<category>/<id>.md`
     /// (created exclusively: an existing file is never replaced). Returns the path written.
-    public func write(root: String, skeleton: String, today: ArticleDate) throws(Failure) -> String {
+    package func write(root: String, skeleton: String, today: ArticleDate) throws(Failure) -> String {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .emptyTitle }
         guard ArticleID.isValid(category) else { throw .invalidCategory(category) }
@@ -83,7 +83,7 @@ public struct NewArticle: Sendable {
     }
 
     /// The skeleton with its `{{…}}` fields replaced by YAML-safe values.
-    public func fill(_ skeleton: String, title: String, id: String, today: ArticleDate) -> String {
+    package func fill(_ skeleton: String, title: String, id: String, today: ArticleDate) -> String {
         let values: [String: String] = [
             "{{title}}": YAMLText.quoted(title),
             "{{id}}": id,
@@ -124,27 +124,27 @@ public struct NewArticle: Sendable {
 
     /// `new --edit`, once the editor quit: the problems left in the file written, formatted for
     /// stderr (the rest of the wiki is not this command's business).
-    public static func review(_ path: String, root: String) -> String {
+    package static func review(_ path: String, root: String) -> String {
         let report = ContentCheck.run(root: root)
         return DiagnosticFormatter.report(report.diagnostics(in: path), fileCount: 1, root: report.root)
     }
 
     /// A theme named on the command line that has no readable `article.md`.
-    public struct UnreadableSkeleton: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "\(path) cannot be read" }
+    package struct UnreadableSkeleton: Error, CustomStringConvertible {
+        package var path: String
+        package var description: String { "\(path) cannot be read" }
     }
 
     /// The skeleton to fill: the theme's `article.md` when it has one, else the built-in one. A
     /// theme named explicitly (`--templates`) must have it.
-    public static func skeleton(theme folder: String?, explicit: String?) throws(UnreadableSkeleton) -> String {
+    package static func skeleton(theme folder: String?, explicit: String?) throws(UnreadableSkeleton) -> String {
         if let folder, let text = try? String(contentsOfFile: folder + "/article.md", encoding: .utf8) { return text }
         if let explicit { throw UnreadableSkeleton(path: explicit + "/article.md") }
         return builtInSkeleton
     }
 
     /// The default skeleton, used when the theme has no `article.md`.
-    public static let builtInSkeleton = """
+    package static let builtInSkeleton = """
     ---
     title: {{title}}
     category: {{category}}

@@ -2,16 +2,16 @@ import Foundation
 
 /// What `new` was given on the command line, completed on a terminal by asking for the fields that
 /// are missing, until it makes a `NewArticle`.
-public struct NewArticleForm: Sendable {
-    public var title: String?
-    public var category: String?
-    public var severity: String?
-    public var id: String?
-    public var codes: [String]
-    public var tags: [String]
+package struct NewArticleForm: Sendable {
+    package var title: String?
+    package var category: String?
+    package var severity: String?
+    package var id: String?
+    package var codes: [String]
+    package var tags: [String]
 
     /// - Parameters: codes, tags: comma-separated, as typed (`ENOSPC, 28`).
-    public init(title: String?, category: String?, severity: String?, id: String?, codes: String?, tags: String?) {
+    package init(title: String?, category: String?, severity: String?, id: String?, codes: String?, tags: String?) {
         self.title = title
         self.category = category
         self.severity = severity
@@ -22,7 +22,7 @@ public struct NewArticleForm: Sendable {
 
     /// Asks for the title, category and severity when missing; the category question lists the
     /// categories the content already has.
-    public mutating func askForMissing(_ prompter: Prompter, root: String) {
+    package mutating func askForMissing(_ prompter: Prompter, root: String) {
         if title == nil { title = prompter.ask("Title") }
         if category == nil {
             let existing = Self.categories(in: root)
@@ -35,12 +35,12 @@ public struct NewArticleForm: Sendable {
     }
 
     /// What is still missing, as the command line names it: "a title", "--category", "--severity".
-    public var missing: [String] {
+    package var missing: [String] {
         [("a title", title), ("--category", category), ("--severity", severity)].filter { $0.1 == nil }.map(\.0)
     }
 
     /// The article to write, once nothing is missing.
-    public var article: NewArticle? {
+    package var article: NewArticle? {
         guard let title, let category, let severity else { return nil }
         return NewArticle(title: title, category: category, severity: severity, id: id, codes: codes, tags: tags)
     }

@@ -5,12 +5,12 @@ import Foundation
 /// In order: `--content DIR`; `./Content` when it exists; `$ERRWIKI_CONTENT`; the content installed
 /// beside the tool (`<prefix>/share/errwiki/Content` for `<prefix>/bin/errwiki`), so that
 /// `errwiki lookup oom` works from any directory once installed.
-public struct ContentLocator: Sendable {
-    public var currentDirectory: String
-    public var environment: [String: String]
-    public var executablePath: String?
+package struct ContentLocator: Sendable {
+    package var currentDirectory: String
+    package var environment: [String: String]
+    package var executablePath: String?
 
-    public init(currentDirectory: String = FileManager.default.currentDirectoryPath,
+    package init(currentDirectory: String = FileManager.default.currentDirectoryPath,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 executablePath: String? = ContentLocator.runningExecutable()) {
         self.currentDirectory = currentDirectory
@@ -18,11 +18,11 @@ public struct ContentLocator: Sendable {
         self.executablePath = executablePath
     }
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case notAFolder(String, source: String)
         case nothingFound
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notAFolder(let path, let source): return "content folder \(path) (\(source)) does not exist or is not a folder"
             case .nothingFound:
@@ -32,7 +32,7 @@ public struct ContentLocator: Sendable {
     }
 
     /// The folder to read, as the user would write it (relative paths stay relative for messages).
-    public func contentFolder(explicit: String?) -> Result<String, Failure> {
+    package func contentFolder(explicit: String?) -> Result<String, Failure> {
         if let explicit {
             return isFolder(explicit) ? .success(explicit) : .failure(.notAFolder(explicit, source: "--content"))
         }
@@ -45,7 +45,7 @@ public struct ContentLocator: Sendable {
     }
 
     /// `<prefix>/share/errwiki/<name>` beside `<prefix>/bin/errwiki`, when it exists.
-    public func installedFolder(_ name: String) -> String? {
+    package func installedFolder(_ name: String) -> String? {
         guard let executablePath else { return nil }
         let prefix = URL(fileURLWithPath: executablePath).deletingLastPathComponent().deletingLastPathComponent()
         let candidate = prefix.appendingPathComponent("share/errwiki/\(name)").path
@@ -59,7 +59,7 @@ public struct ContentLocator: Sendable {
     }
 
     /// The real path of the running binary (through symlinks such as /usr/local/bin/errwiki).
-    public static func runningExecutable() -> String? {
+    package static func runningExecutable() -> String? {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             .flatMap { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
     }

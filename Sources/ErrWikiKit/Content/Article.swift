@@ -1,39 +1,39 @@
 /// One error article: its front matter, its GFM body and where each part came from.
-public struct Article: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var category: String
-    public var severity: Severity
+package struct Article: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var category: String
+    package var severity: Severity
     /// Inline Markdown.
-    public var summary: String
+    package var summary: String
     /// Identifiers a user may type exactly; YAML numbers are kept as the text written (`137`).
-    public var codes: [String]
-    public var tags: [String]
+    package var codes: [String]
+    package var tags: [String]
     /// Inline Markdown, one per bullet.
-    public var keyDetails: [String]
+    package var keyDetails: [String]
     /// Inline Markdown, one per bullet.
-    public var causes: [String]
-    public var steps: [Step]
-    public var faq: [FAQEntry]
-    public var related: [String]
+    package var causes: [String]
+    package var steps: [Step]
+    package var faq: [FAQEntry]
+    package var related: [String]
     /// Regular expressions (see `LogPattern` for the dialect).
-    public var patterns: [String]
-    public var samples: [String]
-    public var updated: ArticleDate?
-    public var draft: Bool
+    package var patterns: [String]
+    package var samples: [String]
+    package var updated: ArticleDate?
+    package var draft: Bool
     /// The GitHub-Flavored Markdown after the front matter.
-    public var body: String
+    package var body: String
 
     /// The file it was read from, as displayed (the content root as given, joined with the relative path).
-    public var path: String
+    package var path: String
     /// The path relative to the content root, with `/` separators (`errno/enoent.md`).
-    public var relativePath: String
+    package var relativePath: String
     /// The 1-based file line the body starts on.
-    public var bodyLine: Int
+    package var bodyLine: Int
     /// Where each field and list item was written; see `FieldPath`.
-    public var locations: [FieldPath: SourceLocation]
+    package var locations: [FieldPath: SourceLocation]
 
-    public init(
+    package init(
         id: String, title: String, category: String, severity: Severity, summary: String,
         codes: [String] = [], tags: [String] = [], keyDetails: [String] = [], causes: [String],
         steps: [Step], faq: [FAQEntry] = [], related: [String] = [], patterns: [String] = [],
@@ -49,35 +49,35 @@ public struct Article: Sendable, Hashable {
     }
 
     /// Where a field (or one of its list items) was written, falling back to the field, then the file's first line.
-    public func location(of field: String, item: Int? = nil) -> SourceLocation {
+    package func location(of field: String, item: Int? = nil) -> SourceLocation {
         if let item, let exact = locations[FieldPath(field, item)] { return exact }
         return locations[FieldPath(field)] ?? SourceLocation(file: path, line: 1, column: 1)
     }
 }
 
 /// A front-matter key, optionally with a list index: `related` or `related[2]`.
-public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
-    public var field: String
-    public var item: Int?
+package struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+    package var field: String
+    package var item: Int?
 
-    public init(_ field: String, _ item: Int? = nil) {
+    package init(_ field: String, _ item: Int? = nil) {
         self.field = field
         self.item = item
     }
 
-    public var description: String { item.map { "\(field)[\($0)]" } ?? field }
+    package var description: String { item.map { "\(field)[\($0)]" } ?? field }
 }
 
 /// One ordered fix step. Written as a plain string (the title) or `{title, command?, note?}`.
-public struct Step: Sendable, Hashable {
+package struct Step: Sendable, Hashable {
     /// Inline Markdown.
-    public var title: String
+    package var title: String
     /// A shell snippet, shown as copyable code.
-    public var command: String?
+    package var command: String?
     /// Inline Markdown.
-    public var note: String?
+    package var note: String?
 
-    public init(title: String, command: String? = nil, note: String? = nil) {
+    package init(title: String, command: String? = nil, note: String? = nil) {
         self.title = title
         self.command = command
         self.note = note
@@ -85,11 +85,11 @@ public struct Step: Sendable, Hashable {
 }
 
 /// A question and its Markdown answer. The first entry of an article is its "Quick answer".
-public struct FAQEntry: Sendable, Hashable {
-    public var question: String
-    public var answer: String
+package struct FAQEntry: Sendable, Hashable {
+    package var question: String
+    package var answer: String
 
-    public init(question: String, answer: String) {
+    package init(question: String, answer: String) {
         self.question = question
         self.answer = answer
     }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A calendar date written `YYYY-MM-DD` (the `updated` field). Only real dates exist: 2026-02-30 does not.
-public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// Parses `YYYY-MM-DD`; nil when the text has another shape or names a day that does not exist.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -34,7 +34,7 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
-    public var description: String {
+    package var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -42,14 +42,14 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
+    package static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
 
 extension ArticleDate {
     /// The local calendar date now (what `updated:` means to the person writing it).
-    public static func today() -> ArticleDate {
+    package static func today() -> ArticleDate {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)

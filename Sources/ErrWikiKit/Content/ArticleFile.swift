@@ -1,6 +1,6 @@
 /// Reads one article by its path under a content root (for `show` and `lookup`).
-public enum ArticleFile {
-    public static func load(relativePath: String, contentRoot: String) -> Result<Article, Diagnostic> {
+package enum ArticleFile {
+    package static func load(relativePath: String, contentRoot: String) -> Result<Article, Diagnostic> {
         // The path comes from the index in the cache folder: the root's rule refuses one leading out.
         let root = ContentRoot(contentRoot)
         switch ArticleLoader.load(ContentScanner.File(relativePath: relativePath, stamp: .unknown), from: root) {

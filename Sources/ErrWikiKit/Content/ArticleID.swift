@@ -1,16 +1,16 @@
 import Foundation
 
 /// The id rule shared by article ids and categories: `^[a-z0-9][a-z0-9-]{0,99}$`.
-public enum ArticleID {
-    public static let patternDescription = "lowercase letters, digits and hyphens, starting with a letter or digit, at most 100 characters"
+package enum ArticleID {
+    package static let patternDescription = "lowercase letters, digits and hyphens, starting with a letter or digit, at most 100 characters"
 
     /// Ids the site needs for its own root pages (articles are written as `<id>.html` beside them).
-    public static let reserved: Set<String> = ["index", "search", "404", "a-z"]
-    public static let reservedListing = reserved.sorted().joined(separator: ", ")
+    package static let reserved: Set<String> = ["index", "search", "404", "a-z"]
+    package static let reservedListing = reserved.sorted().joined(separator: ", ")
 
-    public static func isReserved(_ id: String) -> Bool { reserved.contains(id) }
+    package static func isReserved(_ id: String) -> Bool { reserved.contains(id) }
 
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, bytes.count <= 100, isLowerAlnum(first) else { return false }
         return bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
@@ -18,7 +18,7 @@ public enum ArticleID {
 
     /// A valid id made from arbitrary text: ASCII-folded, lowercased, runs of other characters as `-`.
     /// "Über Fehler: 502!" gives `uber-fehler-502`; nothing usable gives `article`.
-    public static func suggestion(from text: String) -> String {
+    package static func suggestion(from text: String) -> String {
         // Folding diacritics goes through ICU, which is slow; ASCII text has none to fold.
         let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.applyingTransform(.stripDiacritics, reverse: false) ?? text
         var slug: [UInt8] = []

@@ -1,12 +1,12 @@
 /// How bad an error is: badge, filter and sort order, most severe first.
-public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
     case critical, high, medium, low, info
 
     /// 0 for critical … 4 for info.
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    package var rank: Int { Self.allCases.firstIndex(of: self)! }
 
     /// More severe sorts first.
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
-    public static let listing = allCases.map(\.rawValue).joined(separator: ", ")
+    package static let listing = allCases.map(\.rawValue).joined(separator: ", ")
 }

@@ -1,6 +1,6 @@
 extension TreeStamp {
     /// The stamp of a content tree: every article file `ContentScanner` finds, in scan order.
-    public static func of(contentRoot: String) -> TreeStamp {
+    package static func of(contentRoot: String) -> TreeStamp {
         TreeStamp(ContentScanner(root: ContentRoot(contentRoot)).scan().files)
     }
 

@@ -1,9 +1,9 @@
 /// Loads a whole content tree: scan, then read and decode every file (in parallel), collecting every problem.
-public enum WikiLoader {
+package enum WikiLoader {
     /// - Parameters:
     ///   - root: the content folder to read.
     ///   - displayRoot: how paths are printed in diagnostics (the folder as the user named it).
-    public static func load(root path: String, displayRoot: String? = nil) -> LoadedWiki {
+    package static func load(root path: String, displayRoot: String? = nil) -> LoadedWiki {
         let root = ContentRoot(path, display: displayRoot)
         let (files, scanDiagnostics) = ContentScanner(root: root).scan()
         let outcomes = ParallelMap.map(files) { file in ArticleLoader.load(file, from: root) }

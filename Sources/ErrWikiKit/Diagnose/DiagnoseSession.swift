@@ -2,25 +2,25 @@
 /// lays the diagnosis out, as JSON or for a terminal of the given style. It prints nothing: each
 /// problem goes to `problems` when it happens (a file that cannot be read is reported while the
 /// next one streams), the rest is returned for the command to write.
-public struct DiagnoseSession: Sendable {
-    public var contentRoot: String
-    public var style: TerminalStyle
+package struct DiagnoseSession: Sendable {
+    package var contentRoot: String
+    package var style: TerminalStyle
 
-    public init(contentRoot: String, style: TerminalStyle = .plain) {
+    package init(contentRoot: String, style: TerminalStyle = .plain) {
         self.contentRoot = contentRoot
         self.style = style
     }
 
     /// What `diagnose` was asked.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// Log files; `-` is standard input, and no inputs at all means standard input.
-        public var inputs: [String]
-        public var minimumSeverity: Severity
+        package var inputs: [String]
+        package var minimumSeverity: Severity
         /// Lines shown before and after each shown match.
-        public var context: Int
-        public var json: Bool
+        package var context: Int
+        package var json: Bool
 
-        public init(inputs: [String], minimumSeverity: Severity = .info, context: Int = 0, json: Bool = false) {
+        package init(inputs: [String], minimumSeverity: Severity = .info, context: Int = 0, json: Bool = false) {
             self.inputs = inputs
             self.minimumSeverity = minimumSeverity
             self.context = context
@@ -28,17 +28,17 @@ public struct DiagnoseSession: Sendable {
         }
     }
 
-    public struct Answer: Sendable {
-        public var diagnosis: Diagnosis
+    package struct Answer: Sendable {
+        package var diagnosis: Diagnosis
         /// For stdout: the JSON document, or the matches and the suggested next steps.
-        public var output: String
+        package var output: String
         /// For stderr after the output: how many articles matched in how many lines ("" with JSON).
-        public var summary: String
+        package var summary: String
         /// Whether some input could not be read (the others were still diagnosed).
-        public var unreadableInput: Bool
+        package var unreadableInput: Bool
     }
 
-    public func run(_ request: Request, problems: (String) -> Void) -> Answer {
+    package func run(_ request: Request, problems: (String) -> Void) -> Answer {
         let lookups = LookupSession(contentRoot: contentRoot)
         let (summaries, warning) = lookups.everyArticle()
         if !warning.isEmpty { problems(warning) }

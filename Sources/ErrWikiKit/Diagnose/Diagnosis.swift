@@ -1,39 +1,39 @@
 import Foundation
 
 /// What `diagnose` found: per article, how many lines matched, where, and a few of them.
-public struct Diagnosis: Sendable {
-    public struct MatchedLine: Sendable, Hashable {
-        public var file: String?
-        public var number: Int
-        public var text: String
+package struct Diagnosis: Sendable {
+    package struct MatchedLine: Sendable, Hashable {
+        package var file: String?
+        package var number: Int
+        package var text: String
         /// The matched part, as character offsets into `text` (for highlighting).
-        public var highlight: Range<Int>
+        package var highlight: Range<Int>
         /// Lines around it when `--context` asks for them: (number, text).
-        public var before: [ContextLine] = []
-        public var after: [ContextLine] = []
+        package var before: [ContextLine] = []
+        package var after: [ContextLine] = []
     }
 
-    public struct ContextLine: Sendable, Hashable {
-        public var number: Int
-        public var text: String
+    package struct ContextLine: Sendable, Hashable {
+        package var number: Int
+        package var text: String
     }
 
-    public struct ArticleMatch: Sendable {
-        public var article: ArticleSummary
-        public var count = 0
-        public var first: (file: String?, line: Int) = (nil, 0)
-        public var last: (file: String?, line: Int) = (nil, 0)
+    package struct ArticleMatch: Sendable {
+        package var article: ArticleSummary
+        package var count = 0
+        package var first: (file: String?, line: Int) = (nil, 0)
+        package var last: (file: String?, line: Int) = (nil, 0)
         /// Up to `Diagnosis.shownLines` matched lines, the first ones.
-        public var lines: [MatchedLine] = []
+        package var lines: [MatchedLine] = []
     }
 
-    public static let shownLines = 3
+    package static let shownLines = 3
     /// Matched lines are trimmed to this many characters around the match.
-    public static let shownWidth = 240
+    package static let shownWidth = 240
 
     /// Most severe first, then most lines, then id.
-    public var matches: [ArticleMatch]
-    public var linesRead: Int
+    package var matches: [ArticleMatch]
+    package var linesRead: Int
     /// Lines that matched at least one reported article.
-    public var linesMatched: Int
+    package var linesMatched: Int
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Accumulates matches while a log streams past: constant memory whatever the log's size.
-public struct DiagnosisBuilder {
+package struct DiagnosisBuilder {
     private let signatures: LogSignatures
     private let minimumSeverity: Severity
     private let context: Int
@@ -14,7 +14,7 @@ public struct DiagnosisBuilder {
     private var awaitingAfter: [(article: Int, index: Int)] = []
     private var file: String?
 
-    public init(signatures: LogSignatures, minimumSeverity: Severity = .info, context: Int = 0) {
+    package init(signatures: LogSignatures, minimumSeverity: Severity = .info, context: Int = 0) {
         self.signatures = signatures
         self.minimumSeverity = minimumSeverity
         self.context = max(0, context)
@@ -22,13 +22,13 @@ public struct DiagnosisBuilder {
     }
 
     /// Starts a new input (line numbers are per input; names are shown when there are several).
-    public mutating func begin(file: String?) {
+    package mutating func begin(file: String?) {
         self.file = file
         recent.removeAll()
         awaitingAfter.removeAll()
     }
 
-    public mutating func add(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+    package mutating func add(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
         linesRead += 1
         if context > 0 { collectAfterContext(line, number: number) }
         let found = signatures.matches(line, scratch: &scratch)
@@ -69,7 +69,7 @@ public struct DiagnosisBuilder {
         }
     }
 
-    public func result() -> Diagnosis {
+    package func result() -> Diagnosis {
         let matches = byArticle.values.sorted { a, b in
             if a.article.severity != b.article.severity { return a.article.severity < b.article.severity }
             if a.count != b.count { return a.count > b.count }

@@ -2,8 +2,8 @@ import Foundation
 
 /// `diagnose --json`: `{"lines_read", "lines_matched", "matches": [{"id", "title", "severity", "count", "first_line",
 /// "last_line", "lines": [{"number", "text"}]}]}` (with "file" on lines when several inputs were read).
-public enum DiagnosisJSON {
-    public static func encode(_ diagnosis: Diagnosis) -> String {
+package enum DiagnosisJSON {
+    package static func encode(_ diagnosis: Diagnosis) -> String {
         let matches: [[String: Any]] = diagnosis.matches.map { match in
             var object: [String: Any] = [
                 "id": match.article.id, "title": match.article.title, "severity": match.article.severity.rawValue,

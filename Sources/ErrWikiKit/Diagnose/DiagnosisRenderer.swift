@@ -2,16 +2,16 @@ import Foundation
 
 /// `diagnose` output for people: each matched article with its lines, then what to do next.
 /// Suggested commands are printed at column 0 so they paste, and are never run.
-public struct DiagnosisRenderer: Sendable {
-    public var style: TerminalStyle
+package struct DiagnosisRenderer: Sendable {
+    package var style: TerminalStyle
 
-    public init(style: TerminalStyle) {
+    package init(style: TerminalStyle) {
         self.style = style
     }
 
     /// - Parameter firstSteps: the first step of each matched article, by id. Every valid article has
     ///   one, so a matched article missing here could not be read again: it gets a line saying so.
-    public func render(_ diagnosis: Diagnosis, firstSteps: [String: Step]) -> String {
+    package func render(_ diagnosis: Diagnosis, firstSteps: [String: Step]) -> String {
         var blocks: [String] = []
         for match in diagnosis.matches {
             var lines: [String] = []

@@ -1,14 +1,14 @@
 /// Finds which of many literals occur in a line, in one pass over its bytes (Aho–Corasick, compiled
 /// to a DFA over the literals' byte classes, ASCII case folded). Case folding can only add
 /// candidates, never lose one: the regex that follows decides.
-public struct LiteralScanner: Sendable {
+package struct LiteralScanner: Sendable {
     private let classCount: Int
     /// The DFA as raw buffers, so scanning a line costs no array bookkeeping: folded byte → class,
     /// state * classCount + class → state, and per state a range into the outputs (its own and
     /// inherited literals).
     private let tables: Tables
 
-    public init(literals: [[UInt8]]) {
+    package init(literals: [[UInt8]]) {
         let folded = literals.map { $0.map(Self.fold) }
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
@@ -112,7 +112,7 @@ public struct LiteralScanner: Sendable {
     /// Calls `found` with the id of every literal occurring in `bytes` and the offset just past
     /// that occurrence (an id may repeat).
     @inline(__always)
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ literal: Int, _ end: Int) -> Void) {
+    package func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (_ literal: Int, _ end: Int) -> Void) {
         let table = tables.transitions, starts = tables.outputStart, outs = tables.outputs, classes = tables.classOf
         let width = classCount
         var state = 0

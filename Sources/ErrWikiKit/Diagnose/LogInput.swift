@@ -1,13 +1,13 @@
 import Foundation
 
 /// Opens one input of `diagnose`: a file, standard input (`-`), or a .gz file through `gzip -dc`.
-public enum LogInput {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum LogInput {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Calls `body` with each line of the input and its number.
-    public static func read(_ input: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
+    package static func read(_ input: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
         if input == "-" {
             var reader = LogLineReader(descriptor: STDIN_FILENO)
             try readAll(&reader, body)

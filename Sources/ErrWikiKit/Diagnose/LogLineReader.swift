@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads a log line by line from a file descriptor in constant memory: lines of any length (a
 /// line longer than `maximumLineLength` is cut there for matching, the rest skipped), any bytes.
-public struct LogLineReader {
-    public static let maximumLineLength = 16 << 20
+package struct LogLineReader {
+    package static let maximumLineLength = 16 << 20
 
     private let descriptor: Int32
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -12,16 +12,16 @@ public struct LogLineReader {
     private var line: [UInt8] = []
     private var skippingRestOfLine = false
     private var finished = false
-    public private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
 
-    public init(descriptor: Int32) {
+    package init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
-    public enum ReadError: Error, Equatable { case failed(errno: Int32) }
+    package enum ReadError: Error, Equatable { case failed(errno: Int32) }
 
     /// Calls `body` with each line (without its "\n" or "\r\n") and its 1-based number.
-    public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(ReadError) {
+    package mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(ReadError) {
         while true {
             if start == end {
                 if finished { break }

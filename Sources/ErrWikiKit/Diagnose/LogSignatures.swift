@@ -1,25 +1,25 @@
 /// Every article's `patterns`, compiled once, with a literal prefilter: a line is tested only
 /// against the patterns whose required literals it contains (plus the few patterns that have none).
-public struct LogSignatures: Sendable {
-    public struct Signature: Sendable {
+package struct LogSignatures: Sendable {
+    package struct Signature: Sendable {
         /// Index into `articles`.
-        public var article: Int
-        public var source: String
-        public var literals: RequiredLiterals
+        package var article: Int
+        package var source: String
+        package var literals: RequiredLiterals
     }
 
-    public let articles: [ArticleSummary]
-    public let signatures: [Signature]
+    package let articles: [ArticleSummary]
+    package let signatures: [Signature]
     private let scanner: LiteralScanner
     /// Literal id → the signatures it admits.
     private let literalSignatures: [[Int]]
     /// Signatures with no literal: tried on every line.
-    public let unfiltered: [Int]
+    package let unfiltered: [Int]
 
     /// Prepares the patterns of `articles`. Each is compiled the first time a line contains its
     /// literal (most logs touch few of them); one that does not compile never matches (`check`
     /// reports it as `bad-pattern`).
-    public init(articles: [ArticleSummary]) {
+    package init(articles: [ArticleSummary]) {
         self.articles = articles
         var signatures: [Signature] = []
         for (index, article) in articles.enumerated() {
@@ -51,7 +51,7 @@ public struct LogSignatures: Sendable {
     }
 
     /// Per-scan scratch space, so matching a line allocates nothing in the common case.
-    public struct Scratch {
+    package struct Scratch {
         fileprivate var seen: [UInt32]
         fileprivate var generation: UInt32 = 0
         fileprivate var candidates: [Int] = []
@@ -60,21 +60,21 @@ public struct LogSignatures: Sendable {
         /// Where each candidate's literals ended, on long lines only.
         fileprivate var hits: [Int: [Int]] = [:]
 
-        public init(signatureCount: Int) {
+        package init(signatureCount: Int) {
             seen = [UInt32](repeating: 0, count: signatureCount)
         }
     }
 
-    public func makeScratch() -> Scratch { Scratch(signatureCount: signatures.count) }
+    package func makeScratch() -> Scratch { Scratch(signatureCount: signatures.count) }
 
     /// Lines longer than this are matched in windows: each pattern around the places its literals
     /// occur (`window` bytes either side), patterns without literals on the first `window` bytes.
     /// A regex engine can take quadratic time on a megabyte line; a log signature is local.
-    public static let longLine = 64 * 1024
-    public static let window = 8 * 1024
+    package static let longLine = 64 * 1024
+    package static let window = 8 * 1024
 
     /// The signatures that match `line`, with the matched text and range, in signature order.
-    public func matches(_ line: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [(signature: Int, text: String, range: Range<String.Index>)] {
+    package func matches(_ line: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [(signature: Int, text: String, range: Range<String.Index>)] {
         scratch.generation &+= 1
         if scratch.generation == 0 {
             scratch.seen = [UInt32](repeating: 0, count: signatures.count)
@@ -119,7 +119,7 @@ public struct LogSignatures: Sendable {
     }
 
     /// The compiled pattern of a signature (nil if it does not compile), compiled once per scratch.
-    public func pattern(_ signature: Int, _ scratch: inout Scratch) -> LogPattern? {
+    package func pattern(_ signature: Int, _ scratch: inout Scratch) -> LogPattern? {
         if let known = scratch.compiled[signature] { return known }
         let compiled = try? LogPattern(signatures[signature].source)
         scratch.compiled[signature] = compiled

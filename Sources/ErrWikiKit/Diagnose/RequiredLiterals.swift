@@ -5,15 +5,15 @@
 /// Conservative by construction: groups, classes, escapes like `\d` and anything a quantifier can
 /// repeat zero times end a run; a pattern (or one alternative) with no run of `minimumLength`
 /// characters gets no literals, and is then tried on every line.
-public struct RequiredLiterals: Sendable, Hashable {
-    public static let minimumLength = 3
+package struct RequiredLiterals: Sendable, Hashable {
+    package static let minimumLength = 3
 
     /// One literal per top-level alternative; empty when the pattern must be tried on every line.
-    public var alternatives: [[UInt8]]
+    package var alternatives: [[UInt8]]
     /// Whether the pattern starts with `(?i)`: its literals are compared without case.
-    public var ignoresCase: Bool
+    package var ignoresCase: Bool
 
-    public init(pattern source: String) {
+    package init(pattern source: String) {
         var bytes = Array(source.utf8)
         ignoresCase = false
         if bytes.starts(with: Array("(?i)".utf8)) {
@@ -25,18 +25,18 @@ public struct RequiredLiterals: Sendable, Hashable {
 
     /// The literals ASCII-lowercased, for a line matched regardless of case (`lookup`, the site):
     /// the line, folded the same way, must contain one of them.
-    public var caseFolded: [String] {
+    package var caseFolded: [String] {
         alternatives.map { String(decoding: $0.map(LiteralScanner.fold), as: UTF8.self) }
     }
 
     /// Whether `line` may match the pattern when case is ignored: it contains one of the literals,
     /// both ASCII case folded (literals are ASCII). `line` must already be folded (`caseFolded(_:)`).
-    public func mayMatchIgnoringCase(foldedLine line: String) -> Bool {
+    package func mayMatchIgnoringCase(foldedLine line: String) -> Bool {
         alternatives.isEmpty || caseFolded.contains { ByteSearch.contains(line, $0) }
     }
 
     /// A line ASCII-lowercased, as `mayMatchIgnoringCase(foldedLine:)` wants it.
-    public static func caseFolded(_ line: String) -> String {
+    package static func caseFolded(_ line: String) -> String {
         String(decoding: line.utf8.map(LiteralScanner.fold), as: UTF8.self)
     }
 

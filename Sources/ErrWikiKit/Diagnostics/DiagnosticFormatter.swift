@@ -4,27 +4,27 @@
 ///         4 | severity: urgent
 ///           |           ^
 ///           = help: ...
-public struct DiagnosticFormatter: Sendable {
+package struct DiagnosticFormatter: Sendable {
     /// Returns the text of a 1-based line of a file, for the excerpt; nil leaves the excerpt out.
-    public var sourceLine: @Sendable (SourceLocation) -> String?
+    package var sourceLine: @Sendable (SourceLocation) -> String?
 
-    public init(sourceLine: @escaping @Sendable (SourceLocation) -> String? = { _ in nil }) {
+    package init(sourceLine: @escaping @Sendable (SourceLocation) -> String? = { _ in nil }) {
         self.sourceLine = sourceLine
     }
 
     /// Reads excerpt lines from the content files, through the root's rule: never from outside it.
-    public init(root: ContentRoot) {
+    package init(root: ContentRoot) {
         self.init(sourceLine: { SourceLines.line($0.line, of: SourceLines.lines(ofFile: $0.file, in: root)) })
     }
 
-    public func format(_ diagnostic: Diagnostic) -> String {
+    package func format(_ diagnostic: Diagnostic) -> String {
         Self.format(diagnostic, excerpt: sourceLine(diagnostic.location))
     }
 
     /// What `check` prints: every diagnostic with its excerpt, then the summary line. Each file is
     /// read once, however many problems it has.
     /// - Parameter root: the folder the diagnostics were found in; excerpts are read through it.
-    public static func report(_ diagnostics: [Diagnostic], fileCount: Int, root: ContentRoot) -> String {
+    package static func report(_ diagnostics: [Diagnostic], fileCount: Int, root: ContentRoot) -> String {
         var text = ""
         var cached: (file: String, lines: [String]?)?
         for diagnostic in diagnostics {
@@ -73,7 +73,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// The closing line: "2 errors and 1 warning in 2 files (12 files checked)".
-    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+    package static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
         let checked = "\(fileCount) \(fileCount == 1 ? "file" : "files") checked"

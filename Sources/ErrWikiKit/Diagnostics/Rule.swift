@@ -1,5 +1,5 @@
 /// The stable ids of every content rule. Shown in brackets after each message; documented in the README.
-public enum Rule: String, Sendable, Hashable, CaseIterable {
+package enum Rule: String, Sendable, Hashable, CaseIterable {
     // The file itself
     case emptyFile = "empty-file"
     case invalidUTF8 = "invalid-utf8"

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Creates files that must not exist yet; nothing that exists is ever replaced.
-public enum ExclusiveFile {
-    public enum Failure: Error, Equatable {
+package enum ExclusiveFile {
+    package enum Failure: Error, Equatable {
         case exists
         case failed(reason: String)
     }
@@ -10,7 +10,7 @@ public enum ExclusiveFile {
     /// Creates `path` (`O_EXCL`, never following a symbolic link) and writes all of `bytes`, retrying
     /// short and interrupted writes. For files inside a staging folder, which is discarded whole if
     /// the process dies.
-    public static func create(_ path: String, bytes: [UInt8]) throws(Failure) {
+    package static func create(_ path: String, bytes: [UInt8]) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw .exists }
@@ -26,7 +26,7 @@ public enum ExclusiveFile {
     /// Makes `path` appear whole or not at all, even if the process is killed half-way (a new
     /// article): the bytes go to a hidden temporary file in the same folder, are flushed, then
     /// hard-linked to `path`. `link` fails when `path` exists, so it never replaces anything.
-    public static func publish(_ path: String, bytes: [UInt8]) throws(Failure) {
+    package static func publish(_ path: String, bytes: [UInt8]) throws(Failure) {
         let temporary = try FlushedTemporaryFile.write(bytes, besides: path, suffix: ".partial")
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else {

@@ -1,8 +1,8 @@
 import Foundation
 
-public enum FilePath {
+package enum FilePath {
     /// The canonical absolute path (symbolic links, `.` and `..` resolved), or nil when it does not exist.
-    public static func real(_ path: String) -> String? {
+    package static func real(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -4,14 +4,14 @@ import Foundation
 /// directory entries alone (no file is opened). `build` compares the content's with the last
 /// build's to skip a build with nothing to do, `lookup` its index's, `serve` the content's and the
 /// theme's to know when to rebuild.
-public struct TreeStamp: Sendable, Equatable {
+package struct TreeStamp: Sendable, Equatable {
     /// A digest of every file's path and `FileStamp`, in the order given.
-    public let value: UInt64
+    package let value: UInt64
     /// The most recent modification or change time of any file, nanoseconds since 1970.
-    public let latestChange: Int64
+    package let latestChange: Int64
 
     /// `value` as 16 hex digits.
-    public var digest: String { StableHasher.hex(value) }
+    package var digest: String { StableHasher.hex(value) }
 
     init(_ files: some Sequence<(path: String, stamp: FileStamp)>) {
         var hasher = StableHasher()
@@ -33,7 +33,7 @@ public struct TreeStamp: Sendable, Equatable {
 
     /// Every regular file under `folder` (a theme), hidden files and folders skipped, symbolic links
     /// followed (the theme is read through them).
-    public static func of(folder: String) -> TreeStamp {
+    package static func of(folder: String) -> TreeStamp {
         let names = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
         return TreeStamp(names.lazy.compactMap { name -> (path: String, stamp: FileStamp)? in
             var info = stat()
@@ -45,7 +45,7 @@ public struct TreeStamp: Sendable, Equatable {
 
     /// Whether a run that started at `builtAt` (ns since 1970) may have missed an edit made within
     /// the same coarse timestamp tick (see `FileStamp.racyWindow`).
-    public func isRacy(builtAt: Int64) -> Bool {
+    package func isRacy(builtAt: Int64) -> Bool {
         FileStamp.isRacy(changedAt: latestChange, builtAt: builtAt)
     }
 }

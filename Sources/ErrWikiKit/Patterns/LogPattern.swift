@@ -4,14 +4,14 @@
 /// alternation, anchors, counted repetition, `(?i)` for case-insensitive matching. A pattern matches
 /// when it is found anywhere in the line (use `^`/`$` to anchor). `check` and `diagnose` compile
 /// patterns through this one type, so a pattern that passes `check` behaves the same everywhere.
-public struct LogPattern: @unchecked Sendable {
+package struct LogPattern: @unchecked Sendable {
     // Regex<AnyRegexOutput> is immutable once built; it is only read after construction.
     private let regex: Regex<AnyRegexOutput>
-    public let source: String
+    package let source: String
 
     /// Compiles `source`; the error's text says what is wrong and where.
     /// - Parameter ignoringCase: match regardless of case, for text a person typed (`lookup`).
-    public init(_ source: String, ignoringCase: Bool = false) throws(PatternError) {
+    package init(_ source: String, ignoringCase: Bool = false) throws(PatternError) {
         do {
             let compiled = try Regex(source)
             regex = ignoringCase ? compiled.ignoresCase() : compiled
@@ -22,17 +22,17 @@ public struct LogPattern: @unchecked Sendable {
     }
 
     /// Whether the pattern occurs anywhere in `line`.
-    public func matches(_ line: String) -> Bool {
+    package func matches(_ line: String) -> Bool {
         (try? regex.firstMatch(in: line)) != nil
     }
 
     /// The range of the first match in `line`, if any (for highlighting).
-    public func firstMatch(in line: String) -> Range<String.Index>? {
+    package func firstMatch(in line: String) -> Range<String.Index>? {
         (try? regex.firstMatch(in: line))??.range
     }
 }
 
-public struct PatternError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct PatternError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

@@ -1,18 +1,18 @@
 /// The part of an article a result list shows, kept in the index so a lookup reads no article file.
-public struct ArticleSummary: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var category: String
-    public var severity: Severity
+package struct ArticleSummary: Sendable, Hashable {
+    package var id: String
+    package var title: String
+    package var category: String
+    package var severity: Severity
     /// Inline Markdown, as written.
-    public var summary: String
-    public var codes: [String]
-    public var tags: [String]
-    public var patterns: [String]
+    package var summary: String
+    package var codes: [String]
+    package var tags: [String]
+    package var patterns: [String]
     /// Path under the content root.
-    public var relativePath: String
+    package var relativePath: String
 
-    public init(_ article: Article) {
+    package init(_ article: Article) {
         id = article.id
         title = article.title
         category = article.category

@@ -1,8 +1,8 @@
 /// Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" and
 /// typo tolerance: "conenction" is one edit from "connection". Over UTF-8 bytes (`RankingSpec`).
-public enum EditDistance {
+package enum EditDistance {
     /// The distance between two texts, over UTF-8 bytes (ids, fields and terms are ASCII).
-    public static func between(_ a: String, _ b: String) -> Int {
+    package static func between(_ a: String, _ b: String) -> Int {
         let left = Array(a.utf8), right = Array(b.utf8)
         return BoundedEditDistance.distance(left, right, limit: max(left.count, right.count)) ?? max(left.count, right.count)
     }

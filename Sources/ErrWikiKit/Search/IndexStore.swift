@@ -7,11 +7,11 @@ import Foundation
 /// folder. It is written to a temporary file and renamed into place, so readers see the old or the
 /// new index, never half of one; concurrent lookups that both rebuild each write a complete file and
 /// the last rename wins. A file that is damaged or of another format version is rebuilt.
-public struct IndexStore: Sendable {
-    public var contentRoot: String
-    public var cacheFolder: String
+package struct IndexStore: Sendable {
+    package var contentRoot: String
+    package var cacheFolder: String
 
-    public init(contentRoot: String, cacheFolder: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(contentRoot: String, cacheFolder: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.contentRoot = contentRoot
         self.cacheFolder = cacheFolder ?? Self.defaultCacheFolder(environment)
     }
@@ -23,28 +23,28 @@ public struct IndexStore: Sendable {
     }
 
     /// What `open` did, for messages and tests.
-    public enum Freshness: Sendable, Equatable {
+    package enum Freshness: Sendable, Equatable {
         case upToDate
         /// Rebuilt: `reparsed` files were read again, the rest kept from the previous index.
         case rebuilt(reparsed: Int, reason: String)
     }
 
-    public struct Opened: Sendable {
-        public var index: SearchIndex
-        public var freshness: Freshness
+    package struct Opened: Sendable {
+        package var index: SearchIndex
+        package var freshness: Freshness
         /// Problems in files that could not be indexed (they are left out of the results), found by
         /// this open; empty when the index was up to date.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
         /// The article files left out of the index because they have errors, as diagnostics name
         /// them: kept in the index, so every lookup knows them, not only the one that rebuilt it.
-        public var leftOut: [String]
+        package var leftOut: [String]
         /// Folders and files of the content that could not be read (unreadable, a failed stat, a
         /// missing root), found by this open's scan: every lookup names them, as it names `leftOut`.
-        public var unreadable: [String] = []
+        package var unreadable: [String] = []
     }
 
     /// The index file for this content folder.
-    public var indexPath: String { indexPath(root: resolvedRoot) }
+    package var indexPath: String { indexPath(root: resolvedRoot) }
 
     private var resolvedRoot: String { FilePath.real(contentRoot) ?? contentRoot }
 
@@ -55,14 +55,14 @@ public struct IndexStore: Sendable {
     }
 
     /// Returns an index that matches the content as it is now, rebuilding it if needed.
-    public func open() -> Opened {
+    package func open() -> Opened {
         open(reusing: true)
     }
 
     /// Opens the index and returns what `body` reads from it. Opening checks only the header and the
     /// table offsets; when `body` read an entry that does not decode, its answer is discarded, the
     /// index is rebuilt from the content alone and `body` runs again, so damage never reads as "no match".
-    public func answer<Result>(_ body: (SearchIndex) throws -> Result) rethrows -> (result: Result, opened: Opened) {
+    package func answer<Result>(_ body: (SearchIndex) throws -> Result) rethrows -> (result: Result, opened: Opened) {
         let opened = open()
         let result = try body(opened.index)
         guard opened.index.isDamaged else { return (result, opened) }

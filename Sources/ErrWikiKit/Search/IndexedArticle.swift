@@ -1,6 +1,6 @@
 /// What the index keeps of one article: what results show, and its weighted term frequencies.
-public struct IndexedArticle: Sendable, Hashable {
-    public var info: ArticleSummary
+package struct IndexedArticle: Sendable, Hashable {
+    package var info: ArticleSummary
     /// Term → Σ over fields of (field weight × occurrences), in half units (weights can be 1.5).
     var termWeights: [String: UInt32]
     /// Σ of all term weights: the weighted length BM25 normalises by.

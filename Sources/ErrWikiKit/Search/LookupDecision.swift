@@ -1,6 +1,6 @@
 /// Whether one result clearly answers the query, so `lookup` shows the article instead of a list.
-public enum LookupDecision {
-    public static func clearWinner(_ hits: [SearchHit]) -> Bool {
+package enum LookupDecision {
+    package static func clearWinner(_ hits: [SearchHit]) -> Bool {
         guard let first = hits.first else { return false }
         guard hits.count > 1 else { return true }
         let second = hits[1]

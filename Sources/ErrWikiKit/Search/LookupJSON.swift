@@ -1,7 +1,7 @@
 import Foundation
 
 /// `lookup --json`: `{"query", "corrected", "results": [{"id", "title", "category", "severity", "score", "match", "path"}]}`.
-public enum LookupJSON {
+package enum LookupJSON {
     struct Document: Encodable {
         var query: String
         var corrected: String?
@@ -24,7 +24,7 @@ public enum LookupJSON {
         var path: String
     }
 
-    public static func encode(query: String, corrected: String?, hits: [SearchHit], contentRoot: String) -> String {
+    package static func encode(query: String, corrected: String?, hits: [SearchHit], contentRoot: String) -> String {
         let document = Document(query: query, corrected: corrected, results: hits.map { hit in
             Result(id: hit.article.id, title: hit.article.title, category: hit.article.category,
                    severity: hit.article.severity.rawValue, score: (hit.score * 1000).rounded() / 1000,

@@ -1,13 +1,13 @@
 /// `lookup` and `show` over one content folder: asks the index (rebuilt when the content changed),
 /// decides between the article, a ranked list and "no match", and lays the answer out for a
 /// terminal of the given style and width. It prints nothing: the command writes the answer.
-public struct LookupSession: Sendable {
-    public var contentRoot: String
-    public var style: TerminalStyle
-    public var width: Int
+package struct LookupSession: Sendable {
+    package var contentRoot: String
+    package var style: TerminalStyle
+    package var width: Int
     private var store: IndexStore
 
-    public init(contentRoot: String, style: TerminalStyle = .plain, width: Int = 80) {
+    package init(contentRoot: String, style: TerminalStyle = .plain, width: Int = 80) {
         self.contentRoot = contentRoot
         self.style = style
         self.width = width
@@ -15,17 +15,17 @@ public struct LookupSession: Sendable {
     }
 
     /// What `lookup` was asked.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The words, joined; empty lists every article (`--list` without a query).
-        public var query: String
-        public var filter: Ranker.Filter
-        public var limit: Int
+        package var query: String
+        package var filter: Ranker.Filter
+        package var limit: Int
         /// The ranked list even when one article clearly wins.
-        public var listOnly: Bool
-        public var json: Bool
-        public var section: ArticleSection?
+        package var listOnly: Bool
+        package var json: Bool
+        package var section: ArticleSection?
 
-        public init(query: String, filter: Ranker.Filter = Ranker.Filter(), limit: Int = 10, listOnly: Bool = false,
+        package init(query: String, filter: Ranker.Filter = Ranker.Filter(), limit: Int = 10, listOnly: Bool = false,
                     json: Bool = false, section: ArticleSection? = nil) {
             self.query = query
             self.filter = filter
@@ -36,7 +36,7 @@ public struct LookupSession: Sendable {
         }
     }
 
-    public func lookup(_ request: Request) -> LookupAnswer {
+    package func lookup(_ request: Request) -> LookupAnswer {
         let text = request.query
         if text.isEmpty {
             let (all, opened) = store.answer { Ranker(index: $0).all(filter: request.filter) }
@@ -78,7 +78,7 @@ public struct LookupSession: Sendable {
     }
 
     /// `show`: the article with exactly this id, or "did you mean" the three best matches.
-    public func show(id: String, section: ArticleSection? = nil) -> LookupAnswer {
+    package func show(id: String, section: ArticleSection? = nil) -> LookupAnswer {
         let ((hit, suggestions), opened) = store.answer { index in
             let ranker = Ranker(index: index)
             let hit = ranker.article(withID: id)
@@ -100,19 +100,19 @@ public struct LookupSession: Sendable {
     }
 
     /// Every indexed article, for `diagnose`, with the left-out warning line ("" when none).
-    public func everyArticle() -> (articles: [ArticleSummary], warning: String) {
+    package func everyArticle() -> (articles: [ArticleSummary], warning: String) {
         let (summaries, opened) = store.answer { Ranker(index: $0).all().map(\.article) }
         return (summaries, LeftOutWarning.lines(opened))
     }
 
     /// Why the article behind a hit no longer loads (it changed after the index was read): its
     /// diagnostic, formatted for stderr.
-    public struct Unreadable: Error, Sendable {
-        public var message: String
+    package struct Unreadable: Error, Sendable {
+        package var message: String
     }
 
     /// The full article behind a hit.
-    public func article(_ summary: ArticleSummary) -> Result<Article, Unreadable> {
+    package func article(_ summary: ArticleSummary) -> Result<Article, Unreadable> {
         ArticleFile.load(relativePath: summary.relativePath, contentRoot: contentRoot).mapError { diagnostic in
             Unreadable(message: DiagnosticFormatter(root: ContentRoot(contentRoot)).format(diagnostic))
         }

@@ -1,5 +1,5 @@
 /// How an article matched, best first. The order of the cases is the ranking order.
-public enum MatchKind: UInt8, Sendable, Comparable, CaseIterable {
+package enum MatchKind: UInt8, Sendable, Comparable, CaseIterable {
     /// The whole query is the article's id or one of its codes.
     case exactCode
     /// The query is a log line one of the article's `patterns` matches.
@@ -11,13 +11,13 @@ public enum MatchKind: UInt8, Sendable, Comparable, CaseIterable {
     /// Some words were found.
     case someWords
 
-    public static func < (lhs: MatchKind, rhs: MatchKind) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: MatchKind, rhs: MatchKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The tier's name in the ranking vectors and the site index (`allWords`).
-    public var name: String { String(describing: self) }
+    package var name: String { String(describing: self) }
 
     /// What the terminal, `--json` and the site show for the tier.
-    public var label: String {
+    package var label: String {
         switch self {
         case .exactCode: return "exact"
         case .logPattern: return "log pattern"

@@ -8,17 +8,17 @@ import Foundation
 /// words found. Within a kind, by BM25F score over the weighted fields (`SearchField`) plus the title
 /// bonuses, then severity (critical first), then id. A word missing from the vocabulary is matched by
 /// prefix and, failing that, corrected to the closest vocabulary word within its typo budget.
-public struct Ranker: Sendable {
-    public var index: SearchIndex
+package struct Ranker: Sendable {
+    package var index: SearchIndex
 
-    public init(index: SearchIndex) {
+    package init(index: SearchIndex) {
         self.index = index
     }
 
-    public struct Filter: Sendable {
-        public var category: String?
-        public var severity: Severity?
-        public init(category: String? = nil, severity: Severity? = nil) {
+    package struct Filter: Sendable {
+        package var category: String?
+        package var severity: Severity?
+        package init(category: String? = nil, severity: Severity? = nil) {
             self.category = category
             self.severity = severity
         }
@@ -30,7 +30,7 @@ public struct Ranker: Sendable {
         }
     }
 
-    public func search(_ text: String, filter: Filter = Filter(), limit: Int = 20) -> SearchOutcome {
+    package func search(_ text: String, filter: Filter = Filter(), limit: Int = 20) -> SearchOutcome {
         let query = SearchQuery(text)
         // Dense per-article state: common words can match most of a large wiki.
         var table = CandidateTable(count: index.articleCount)
@@ -301,7 +301,7 @@ public struct Ranker: Sendable {
 
 extension Ranker {
     /// Every article (filtered), by id: `lookup --list` with no query.
-    public func all(filter: Filter = Filter()) -> [SearchHit] {
+    package func all(filter: Filter = Filter()) -> [SearchHit] {
         (0..<index.articleCount).compactMap { article in
             guard let summary = index.summary(ofArticle: article), filter.admits(summary) else { return nil }
             return SearchHit(article: summary, kind: .someWords, score: 0, usedCorrection: false)
@@ -311,7 +311,7 @@ extension Ranker {
 
 extension Ranker {
     /// The article with exactly this id.
-    public func article(withID id: String) -> ArticleSummary? {
+    package func article(withID id: String) -> ArticleSummary? {
         for article in index.articles(withKey: Tokenizer.key(id)) {
             if let summary = index.summary(ofArticle: article), summary.id == id { return summary }
         }

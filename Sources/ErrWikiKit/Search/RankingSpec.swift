@@ -36,52 +36,52 @@
 ///   folded): `RequiredLiterals`, the rule `diagnose` filters lines with. The site's index carries
 ///   each pattern's literals, so the browser applies the same rule without deriving it again.
 /// - **Labels are the lookup's** (`MatchKind.label`), on the terminal, in `--json` and on the site.
-public enum RankingSpec {
+package enum RankingSpec {
     /// BM25 term-frequency saturation and length normalisation.
-    public static let k1 = 1.2
-    public static let b = 0.4
+    package static let k1 = 1.2
+    package static let b = 0.4
     /// A query word that starts vocabulary words stands for at most this many of them (the most
     /// common first, ties in byte order), each scored at `completionFactor`. Only for words of at
     /// least `completionMinimum` bytes that are not themselves in the vocabulary.
-    public static let completionFactor = 0.7
-    public static let completionLimit = 20
-    public static let completionMinimum = 3
+    package static let completionFactor = 0.7
+    package static let completionLimit = 20
+    package static let completionMinimum = 3
     /// A corrected word (fewest edits, then most articles, then byte order) scores at this factor.
-    public static let correctionFactor = 0.6
+    package static let correctionFactor = 0.6
     /// Typo budget: none under `typoOneEditFrom` bytes or with a digit, 1 from there, 2 from `typoTwoEditsFrom`.
-    public static let typoOneEditFrom = 5
-    public static let typoTwoEditsFrom = 9
+    package static let typoOneEditFrom = 5
+    package static let typoTwoEditsFrom = 9
     /// Id and code prefix matches need at least this many bytes of query key.
-    public static let keyPrefixMinimum = 3
+    package static let keyPrefixMinimum = 3
     /// Title bonuses: points per adjacent query pair found in the title or a code, and the
     /// coverage points (see `TitleBonus`). Coverage needs at least `coverageMinimumWords`.
-    public static let titlePairBonus = 3.0
-    public static let codePairBonus = 3.0
-    public static let queryInTitleBonus = 8.0
-    public static let titleInQueryBonus = 12.0
-    public static let coverageMinimumWords = 2
+    package static let titlePairBonus = 3.0
+    package static let codePairBonus = 3.0
+    package static let queryInTitleBonus = 8.0
+    package static let titleInQueryBonus = 12.0
+    package static let coverageMinimumWords = 2
     /// Log lines: how many typed words make one (or a ": "), and how many candidates are tried.
-    public static let logLineMinimumWords = 4
-    public static let logLineWindow = 40
+    package static let logLineMinimumWords = 4
+    package static let logLineWindow = 40
     /// Distinct query words kept (a bit each while ranking).
-    public static let maximumQueryWords = 64
+    package static let maximumQueryWords = 64
     /// Two scores closer than this are a tie.
-    public static let scoreEpsilon = 1e-9
+    package static let scoreEpsilon = 1e-9
     /// "Did you mean" (only when nothing matched): vocabulary words within
     /// `max(1, min(suggestionMaximumEdits, bytes / suggestionBytesPerEdit))` edits of a query word of
     /// `suggestionWordMinimum` bytes or more, ids within `max(suggestionIDMinimumEdits, key bytes /
     /// suggestionBytesPerEdit)` of the query key; at most `suggestionLimit`.
-    public static let suggestionWordMinimum = 3
-    public static let suggestionMaximumEdits = 3
-    public static let suggestionBytesPerEdit = 3
-    public static let suggestionIDMinimumEdits = 2
-    public static let suggestionLimit = 5
+    package static let suggestionWordMinimum = 3
+    package static let suggestionMaximumEdits = 3
+    package static let suggestionBytesPerEdit = 3
+    package static let suggestionIDMinimumEdits = 2
+    package static let suggestionLimit = 5
 
     /// The tiers, best first, by their names in the vectors and the site index.
-    public static let tiers = MatchKind.allCases
+    package static let tiers = MatchKind.allCases
 
     /// The whole specification as JSON, written into the site's search index.
-    public static var json: String {
+    package static var json: String {
         func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
         let weights = SearchField.allCases.map { "\"\($0.name)\":\(number($0.weight))" }.joined(separator: ",")
         let stops = SearchQuery.stopWords.sorted().map { "\"\($0)\"" }.joined(separator: ",")

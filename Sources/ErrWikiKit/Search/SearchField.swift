@@ -1,12 +1,12 @@
 /// The parts of an article that search reads, with their weights. One table for the terminal lookup
 /// and the site search: a term in a code counts ten times a term in the body.
-public enum SearchField: Int, CaseIterable, Sendable {
+package enum SearchField: Int, CaseIterable, Sendable {
     case code, id, title, tag, summary, keyDetail, cause, step, faq, sample, body
 
     /// The field's name in the ranking specification (`RankingSpec.json`).
-    public var name: String { String(describing: self) }
+    package var name: String { String(describing: self) }
 
-    public var weight: Double {
+    package var weight: Double {
         switch self {
         case .code: return 10
         case .id: return 8
@@ -20,7 +20,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
     }
 
     /// The texts of this field in an article.
-    public func texts(of article: Article) -> [String] {
+    package func texts(of article: Article) -> [String] {
         switch self {
         case .code: return article.codes
         case .id: return [article.id]
@@ -38,7 +38,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
 
     /// Term → Σ over fields of (field weight × occurrences), in half units (weights can be 1.5).
     /// The terminal index and the site's search index both store exactly this.
-    public static func termWeights(of article: Article) -> [String: UInt32] {
+    package static func termWeights(of article: Article) -> [String: UInt32] {
         var weights: [String: UInt32] = [:]
         for field in allCases {
             let units = UInt32(field.weight * 2)

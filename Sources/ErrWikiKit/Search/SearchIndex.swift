@@ -8,19 +8,19 @@
 /// weighted length per article. A lookup binary-searches terms and keys in place and decodes only
 /// the postings of its query terms and the records of the articles it shows; a read that does not
 /// decode marks the index damaged (`isDamaged`) instead of answering from it.
-public struct SearchIndex: Sendable {
+package struct SearchIndex: Sendable {
     /// 2: the left-out table. 3: terms cut at a character boundary (the shared ranking's tokenizer).
-    public static let formatVersion: UInt32 = 3
+    package static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
 
     private let storage: IndexBytes
     /// Fingerprint of the content tree the index was built from.
-    public let treeHash: UInt64
+    package let treeHash: UInt64
     /// When the index was built (nanoseconds since 1970): files touched shortly before it may have
     /// changed again within one timestamp tick, so they are not trusted (see `IndexStore`).
-    public let builtAt: Int64
-    public let articleCount: Int
-    public let averageLength: Double
+    package let builtAt: Int64
+    package let articleCount: Int
+    package let averageLength: Double
     private let articles: Table
     private let terms: Table
     private let postings: Table
@@ -29,7 +29,7 @@ public struct SearchIndex: Sendable {
     private let lengthsOffset: Int
     /// Paths under the content root of the article files left out because they have errors, so
     /// every lookup can name them, not only the one that rebuilt the index.
-    public let leftOut: [String]
+    package let leftOut: [String]
     private let damage = IndexDamage()
 
     struct Table: Sendable {
@@ -39,12 +39,12 @@ public struct SearchIndex: Sendable {
     }
 
     /// Opens serialised index bytes; throws when they are not a complete index of this format.
-    public init(bytes: [UInt8]) throws {
+    package init(bytes: [UInt8]) throws {
         try self.init(storage: IndexBytes(copying: bytes))
     }
 
     /// Maps an index file; throws when it is missing, damaged or of another format version.
-    public init(mappingFile path: String) throws {
+    package init(mappingFile path: String) throws {
         guard let storage = IndexBytes(mapping: path) else { throw ByteReader.Corrupt() }
         try self.init(storage: storage)
     }
@@ -150,17 +150,17 @@ public struct SearchIndex: Sendable {
         return low
     }
 
-    public var termCount: Int { terms.count }
+    package var termCount: Int { terms.count }
 
     /// The index of a term, if the vocabulary has it.
-    public func termIndex(_ term: String) -> Int? {
+    package func termIndex(_ term: String) -> Int? {
         let key = Array(term.utf8)
         let index = lowerBound(terms, key)
         return index < terms.count && compare(terms, index, with: key) == 0 ? index : nil
     }
 
     /// Indices of the terms that start with `prefix` (including the prefix itself), in order.
-    public func termIndices(withPrefix prefix: String) -> Range<Int> {
+    package func termIndices(withPrefix prefix: String) -> Range<Int> {
         let key = Array(prefix.utf8)
         let start = lowerBound(terms, key)
         var end = start
@@ -168,7 +168,7 @@ public struct SearchIndex: Sendable {
         return start..<end
     }
 
-    public func term(at index: Int) -> String {
+    package func term(at index: Int) -> String {
         withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range(terms, index)]), as: UTF8.self) }
     }
 
@@ -183,7 +183,7 @@ public struct SearchIndex: Sendable {
 
     /// Whether a read found bytes that do not decode. Nothing read from a damaged index is an answer:
     /// a posting list that does not decode reads as empty (`IndexStore.answer` rebuilds and asks again).
-    public var isDamaged: Bool { damage.isFound }
+    package var isDamaged: Bool { damage.isFound }
 
     /// A decoding read of one entry (`bytes` of the index), which must consume all of it unless
     /// `whole` is false. A failure marks the index damaged and gives `fallback`.
@@ -210,12 +210,12 @@ public struct SearchIndex: Sendable {
     }
 
     /// How many articles contain the term.
-    public func documentFrequency(_ termIndex: Int) -> Int {
+    package func documentFrequency(_ termIndex: Int) -> Int {
         decoding(range(postings, termIndex), 0, whole: false) { try postingCount(&$0) }
     }
 
     /// (article, weight in half units) for each article containing the term, by article.
-    public func postings(_ termIndex: Int) -> [(article: Int, weight: UInt32)] {
+    package func postings(_ termIndex: Int) -> [(article: Int, weight: UInt32)] {
         decoding(range(postings, termIndex), []) { reader in
             let count = try postingCount(&reader)
             var result: [(article: Int, weight: UInt32)] = []
@@ -234,7 +234,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Articles whose id or one of whose codes has exactly this normalised key (`Tokenizer.key`).
-    public func articles(withKey key: String) -> [Int] {
+    package func articles(withKey key: String) -> [Int] {
         let bytes = Array(key.utf8)
         let index = lowerBound(keys, bytes)
         guard index < keys.count, compare(keys, index, with: bytes) == 0 else { return [] }
@@ -242,7 +242,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Articles with an id or code key that starts with `prefix`.
-    public func articles(withKeyPrefix prefix: String) -> [Int] {
+    package func articles(withKeyPrefix prefix: String) -> [Int] {
         let bytes = Array(prefix.utf8)
         var index = lowerBound(keys, bytes)
         var found: Set<Int> = []
@@ -269,12 +269,12 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    public func length(ofArticle index: Int) -> UInt32 {
+    package func length(ofArticle index: Int) -> UInt32 {
         withRaw { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: lengthsOffset + 4 * index, as: UInt32.self)) }
     }
 
     /// The stored record of an article; nil if the record is damaged.
-    public func summary(ofArticle index: Int) -> ArticleSummary? {
+    package func summary(ofArticle index: Int) -> ArticleSummary? {
         try? record(index).info
     }
 

@@ -1,16 +1,16 @@
 /// A query as typed: its words as typed, its distinct terms and its whole-text key (for exact id
 /// and code matches).
-public struct SearchQuery: Sendable, Hashable {
-    public var text: String
+package struct SearchQuery: Sendable, Hashable {
+    package var text: String
     /// Every term in order, repeats included: adjacent pairs for the phrase bonus, the log-line test.
-    public var typed: [String]
+    package var typed: [String]
     /// Distinct terms in order of first appearance, at most `RankingSpec.maximumQueryWords`
     /// (a bit each while ranking); a longer paste keeps its first ones.
-    public var terms: [String]
+    package var terms: [String]
     /// `Tokenizer.key(text)`: `HTTP  502` → `http 502`.
-    public var key: String
+    package var key: String
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         typed = Tokenizer.terms(in: text)
         var seen: Set<String> = []
@@ -19,7 +19,7 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     /// Common words that are scored but not required for an all-words match.
-    public static let stopWords: Set<String> = [
+    package static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "how",
         "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "so", "that", "the", "this", "to",
         "was", "what", "when", "why", "with", "you", "your", "get", "got", "getting", "fix", "error",

@@ -5,18 +5,18 @@
 /// lowercased for ASCII, cut to 64 bytes at a character boundary. Everything else separates terms: `ECONNREFUSED` → `econnrefused`,
 /// `oom_score_adj` → `oom`, `score`, `adj`, `0x80070005` → `0x80070005`, `HTTP 502` → `http`, `502`.
 /// Works on UTF-8 bytes: String/Character APIs are several times slower on large bodies.
-public enum Tokenizer {
+package enum Tokenizer {
     /// Terms longer than this are cut (no real word is; keeps hostile input bounded).
-    public static let maximumTermLength = 64
+    package static let maximumTermLength = 64
 
-    public static func terms(in text: String) -> [String] {
+    package static func terms(in text: String) -> [String] {
         var terms: [String] = []
         forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
         return terms
     }
 
     /// Calls `body` with each term's lowercased bytes (the buffer is reused between calls).
-    public static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    package static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         var term: [UInt8] = []
         term.reserveCapacity(maximumTermLength)
@@ -60,18 +60,18 @@ public enum Tokenizer {
 
     /// The text as one normalised key: terms joined by single spaces (`HTTP  502` → `http 502`).
     /// Used to compare a whole query with an id or a code.
-    public static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         terms(in: text).joined(separator: " ")
     }
 
     /// Whether a query term may be corrected: long enough and no digit, so numbers, hex codes
     /// and codes such as `e2big` or `x509` are never "corrected" into something else.
-    public static func allowsTypos(_ term: String) -> Bool {
+    package static func allowsTypos(_ term: String) -> Bool {
         term.utf8.count >= RankingSpec.typoOneEditFrom && !containsDigit(term.utf8)
     }
 
     /// Edits allowed for a term (`RankingSpec`: none under 5 bytes, 1 from 5, 2 from 9).
-    public static func typoBudget(_ term: String) -> Int {
+    package static func typoBudget(_ term: String) -> Int {
         guard allowsTypos(term) else { return 0 }
         return term.utf8.count >= RankingSpec.typoTwoEditsFrom ? 2 : 1
     }

@@ -2,8 +2,8 @@ import Dispatch
 import Synchronization
 
 /// `map` over every core, results in input order.
-public enum ParallelMap {
-    public static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+package enum ParallelMap {
+    package static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         let results = Mutex([Result?](repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             let result = transform(items[index])

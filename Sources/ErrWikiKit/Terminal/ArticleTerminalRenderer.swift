@@ -1,5 +1,5 @@
 /// The parts of an article `lookup --section` can print alone.
-public enum ArticleSection: String, Sendable, CaseIterable {
+package enum ArticleSection: String, Sendable, CaseIterable {
     case summary, causes, steps, faq
 }
 
@@ -7,18 +7,18 @@ public enum ArticleSection: String, Sendable, CaseIterable {
 ///
 /// Commands are printed at column 0 and never wrapped, so they paste as they are; with colours off
 /// the output is plain text.
-public struct ArticleTerminalRenderer: Sendable {
-    public var style: TerminalStyle
-    public var width: Int
+package struct ArticleTerminalRenderer: Sendable {
+    package var style: TerminalStyle
+    package var width: Int
 
-    public init(style: TerminalStyle, width: Int) {
+    package init(style: TerminalStyle, width: Int) {
         self.style = style
         self.width = width
     }
 
     private var wrapper: TextWrapper { TextWrapper(style: style, width: width) }
 
-    public func render(_ article: Article, section: ArticleSection? = nil) -> String {
+    package func render(_ article: Article, section: ArticleSection? = nil) -> String {
         if let section { return lines(of: section, article, headed: false).joined(separator: "\n") + "\n" }
         var blocks: [[String]] = [header(article)]
         for section in ArticleSection.allCases {

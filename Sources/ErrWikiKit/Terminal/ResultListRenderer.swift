@@ -1,14 +1,14 @@
 /// A ranked result list: severity, id, title, and a one-line snippet of the summary.
-public struct ResultListRenderer: Sendable {
-    public var style: TerminalStyle
-    public var width: Int
+package struct ResultListRenderer: Sendable {
+    package var style: TerminalStyle
+    package var width: Int
 
-    public init(style: TerminalStyle, width: Int) {
+    package init(style: TerminalStyle, width: Int) {
         self.style = style
         self.width = width
     }
 
-    public func render(_ hits: [SearchHit]) -> String {
+    package func render(_ hits: [SearchHit]) -> String {
         let idWidth = min(40, hits.map(\.article.id.count).max() ?? 0)
         var lines: [String] = []
         for hit in hits {

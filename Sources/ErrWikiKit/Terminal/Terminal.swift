@@ -1,8 +1,8 @@
 /// Keeps untrusted text from reaching a terminal raw.
-public enum Terminal {
+package enum Terminal {
     /// Replaces control characters (escape sequences, carriage returns, NUL) with visible `\u{..}` forms.
     /// Tabs are kept. Content is untrusted: a title must not be able to move the cursor or change colours.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

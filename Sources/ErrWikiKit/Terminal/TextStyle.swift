@@ -1,5 +1,5 @@
 /// What a piece of terminal text is. Renderers say what, `TerminalStyle` decides how it looks.
-public enum TextStyle: Sendable, Hashable {
+package enum TextStyle: Sendable, Hashable {
     case title
     case heading
     case severity(Severity)
@@ -16,16 +16,16 @@ public enum TextStyle: Sendable, Hashable {
 
 /// The one place that knows ANSI escape codes. With colours off every style is plain text, so piped
 /// output is byte-clean.
-public struct TerminalStyle: Sendable {
-    public var colors: Bool
+package struct TerminalStyle: Sendable {
+    package var colors: Bool
 
-    public init(colors: Bool) {
+    package init(colors: Bool) {
         self.colors = colors
     }
 
-    public static let plain = TerminalStyle(colors: false)
+    package static let plain = TerminalStyle(colors: false)
 
-    public func apply(_ style: TextStyle?, to text: String) -> String {
+    package func apply(_ style: TextStyle?, to text: String) -> String {
         guard colors, let style, !text.isEmpty, let code = Self.code(for: style) else { return text }
         return "\u{1B}[\(code)m" + text + "\u{1B}[0m"
     }
@@ -53,11 +53,11 @@ public struct TerminalStyle: Sendable {
 }
 
 /// A run of text with one style.
-public struct Span: Sendable, Hashable {
-    public var text: String
-    public var style: TextStyle?
+package struct Span: Sendable, Hashable {
+    package var text: String
+    package var style: TextStyle?
 
-    public init(_ text: String, _ style: TextStyle? = nil) {
+    package init(_ text: String, _ style: TextStyle? = nil) {
         self.text = text
         self.style = style
     }

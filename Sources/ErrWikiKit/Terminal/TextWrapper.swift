@@ -1,16 +1,16 @@
 /// Wraps styled text to a width. Widths are counted in characters on the text before styling, so
 /// escape codes never break the layout; neighbouring words of one style share one escape sequence.
-public struct TextWrapper: Sendable {
-    public var style: TerminalStyle
-    public var width: Int
+package struct TextWrapper: Sendable {
+    package var style: TerminalStyle
+    package var width: Int
 
-    public init(style: TerminalStyle, width: Int) {
+    package init(style: TerminalStyle, width: Int) {
         self.style = style
         self.width = max(20, width)
     }
 
     /// Lines of `spans`, the first starting with `firstIndent`, the rest with `restIndent`.
-    public func wrap(_ spans: [Span], firstIndent: String = "", restIndent: String = "") -> [String] {
+    package func wrap(_ spans: [Span], firstIndent: String = "", restIndent: String = "") -> [String] {
         var lines: [String] = []
         var line = LineBuilder(indent: firstIndent)
         var pendingSpace = false

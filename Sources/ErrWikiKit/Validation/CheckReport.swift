@@ -1,26 +1,26 @@
 /// `check`: load the whole tree and validate it, every problem sorted by file and line.
-public struct CheckReport: Sendable {
-    public var wiki: Wiki
-    public var diagnostics: [Diagnostic]
+package struct CheckReport: Sendable {
+    package var wiki: Wiki
+    package var diagnostics: [Diagnostic]
     /// The folder that was checked: print the diagnostics' excerpts through it.
-    public var root: ContentRoot
+    package var root: ContentRoot
     /// Article files read, including those whose front matter could not be read.
-    public var fileCount: Int { wiki.articles.count + wiki.unreadableCount }
+    package var fileCount: Int { wiki.articles.count + wiki.unreadableCount }
 
     /// The diagnostics about one file (`new --edit` checks only the article it wrote).
-    public func diagnostics(in file: String) -> [Diagnostic] {
+    package func diagnostics(in file: String) -> [Diagnostic] {
         let path = FilePath.real(file)
         return diagnostics.filter { FilePath.real($0.location.file) == path }
     }
 
     /// Whether the content passes: no errors, and no warnings either when `strict`.
-    public func passes(strict: Bool) -> Bool {
+    package func passes(strict: Bool) -> Bool {
         diagnostics.errorCount == 0 && (!strict || diagnostics.warningCount == 0)
     }
 }
 
-public enum ContentCheck {
-    public static func run(root: String, displayRoot: String? = nil) -> CheckReport {
+package enum ContentCheck {
+    package static func run(root: String, displayRoot: String? = nil) -> CheckReport {
         let loaded = WikiLoader.load(root: root, displayRoot: displayRoot)
         let diagnostics = (loaded.diagnostics + WikiValidator.validate(loaded.wiki)).sorted()
         return CheckReport(wiki: loaded.wiki, diagnostics: diagnostics, root: loaded.root)

@@ -1,7 +1,7 @@
 /// The rules that need more than one field or more than one article: duplicate ids, related links,
 /// patterns and their samples, and the warnings.
-public enum WikiValidator {
-    public static func validate(_ wiki: Wiki) -> [Diagnostic] {
+package enum WikiValidator {
+    package static func validate(_ wiki: Wiki) -> [Diagnostic] {
         let known = Set(wiki.articles.map(\.id)).union(wiki.unreadableIDs)
         let sortedIDs = known.sorted()
         // Compiling every article's patterns dominates; articles are independent, so use every core.
