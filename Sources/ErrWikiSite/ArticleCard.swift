@@ -10,8 +10,9 @@ struct ArticleCard: Sendable {
     let summaryHTML: String
     let summaryText: String
     let updated: ArticleDate?
-    /// Changes whenever anything above does: part of the fingerprint of every page that shows the card.
-    let digest: String
+    /// Changes whenever anything above does (all of it, found by reflection): part of the
+    /// fingerprint of every page that shows the card.
+    private(set) var digest = ""
 
     init(_ article: Article) {
         path = .article(article.id)
@@ -22,8 +23,7 @@ struct ArticleCard: Sendable {
         summaryText = PlainText.fromHTML(summaryHTML)
         updated = article.updated
         var hasher = StableHasher()
-        hasher.combine([article.id, article.title, article.severity.rawValue, article.category, article.summary,
-                        article.updated?.description ?? ""])
+        hasher.combine(reflecting: self)
         digest = hasher.hexDigest
     }
 

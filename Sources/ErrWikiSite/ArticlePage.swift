@@ -18,7 +18,8 @@ enum ArticlePage {
         var hasher = StableHasher()
         hasher.combine(themeDigest)
         hasher.combine(model.options.digest)
-        ArticleDigest.combine(model.articles[index], into: &hasher)
+        // The whole article, found by reflection: a field added to `Article` cannot be left out.
+        hasher.combine(reflecting: model.articles[index])
         for other in model.related(index) + model.moreInCategory(index) { hasher.combine(cards[other].digest) }
         hasher.combine(Int64(model.categorySize(model.articles[index].category)))
         for tag in model.articles[index].tags { hasher.combine(model.tagSlugs.slug(for: tag)) }
@@ -128,22 +129,5 @@ enum ArticlePage {
             graph.append(.object([("@context", .string("https://schema.org")), ("@type", .string("FAQPage")), ("mainEntity", .array(questions))]))
         }
         return ScriptJSON.array(graph).text
-    }
-}
-
-/// Everything of an article (what its page shows, and what the search index holds), in a fixed order, for fingerprints.
-enum ArticleDigest {
-    static func combine(_ article: Article, into hasher: inout StableHasher) {
-        hasher.combine([article.id, article.title, article.category, article.severity.rawValue, article.summary,
-                        article.updated?.description ?? "", article.body])
-        hasher.combine(article.codes)
-        hasher.combine(article.tags)
-        hasher.combine(article.keyDetails)
-        hasher.combine(article.causes)
-        hasher.combine(article.related)
-        hasher.combine(article.steps.flatMap { [$0.title, $0.command ?? "\u{0}", $0.note ?? "\u{0}"] })
-        hasher.combine(article.faq.flatMap { [$0.question, $0.answer] })
-        hasher.combine(article.patterns)
-        hasher.combine(article.samples)
     }
 }

@@ -25,12 +25,11 @@ public struct SiteOptions: Sendable {
         return text.hasSuffix("/") ? text : text + "/"
     }
 
-    /// Part of every page's fingerprint: a different option gives different pages.
+    /// Part of every page's fingerprint: a different option gives different pages. Every option,
+    /// found by reflection, so a new one cannot be left out.
     var digest: String {
         var hasher = StableHasher()
-        hasher.combine(siteName)
-        hasher.combine(baseURL ?? "")
-        hasher.combine(includeDrafts ? "drafts" : "published")
+        hasher.combine(reflecting: self)
         return hasher.hexDigest
     }
 }
