@@ -4,7 +4,7 @@ extension StableHasher {
     /// is in the digest without anyone listing it. Dictionaries and sets are combined in an order of
     /// their own (their iteration order changes from run to run); values without stored properties
     /// (numbers, enum cases) by their description.
-    public mutating func combine(reflecting value: Any) {
+    package mutating func combine(reflecting value: Any) {
         // The common leaves first: a `Mirror` for each would cost more than the hashing.
         switch value {
         case let text as String: combine(text)
