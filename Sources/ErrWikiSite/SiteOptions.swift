@@ -1,22 +1,22 @@
 import ErrWikiKit
 
 /// What a build is asked for, besides the content and the theme.
-public struct SiteOptions: Sendable {
+package struct SiteOptions: Sendable {
     /// Shown in the header and in every `<title>`.
-    public var siteName: String
+    package var siteName: String
     /// `https://errors.example.org/`: enables canonical links and `sitemap.xml`. Always ends with `/`.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Include articles marked `draft: true`.
-    public var includeDrafts: Bool
+    package var includeDrafts: Bool
 
-    public init(siteName: String = "errwiki", baseURL: String? = nil, includeDrafts: Bool = false) {
+    package init(siteName: String = "errwiki", baseURL: String? = nil, includeDrafts: Bool = false) {
         self.siteName = siteName
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
     }
 
     /// Checks and normalises a `--base-url`: http(s), no query or fragment, ending with `/`.
-    public static func normalizedBaseURL(_ text: String) -> String? {
+    package static func normalizedBaseURL(_ text: String) -> String? {
         let lowered = text.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
               !text.contains("?"), !text.contains("#"), !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }),
