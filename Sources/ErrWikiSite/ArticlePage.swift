@@ -17,7 +17,7 @@ enum ArticlePage {
     static func digest(of index: Int, in model: SiteModel, cards: [ArticleCard], themeDigest: String) -> String {
         var hasher = StableHasher()
         hasher.combine(themeDigest)
-        hasher.combine(model.options.digest)
+        hasher.combine(model.optionsDigest)
         // The whole article, found by reflection: a field added to `Article` cannot be left out.
         hasher.combine(reflecting: model.articles[index])
         for other in model.related(index) + model.moreInCategory(index) { hasher.combine(cards[other].digest) }

@@ -42,7 +42,7 @@ enum ListingPages {
                                 groups: [(letter: String, members: [Int])], model: SiteModel,
                                 cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> Page {
         var hasher = StableHasher()
-        hasher.combine([theme.digest, model.options.digest, path.value, heading, intro])
+        hasher.combine([theme.digest, model.optionsDigest, path.value, heading, intro])
         for group in groups {
             hasher.combine(group.letter)
             for member in group.members { hasher.combine(cards[member].digest) }
@@ -87,7 +87,7 @@ enum ListingPages {
     private static func tagIndex(model: SiteModel, theme: Theme) -> Page {
         let path = SitePath.tags
         var hasher = StableHasher()
-        hasher.combine([theme.digest, model.options.digest, path.value])
+        hasher.combine([theme.digest, model.optionsDigest, path.value])
         for tag in model.tags { hasher.combine([tag.name, tag.slug, String(tag.members.count)]) }
         return Page(path: path, digest: hasher.hexDigest) {
             var context = PageFrame.context(path: path, title: "Tags", description: "Every tag of the wiki.", options: model.options)

@@ -14,7 +14,7 @@ enum RootPages {
 
     private static func home(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> Page {
         var hasher = StableHasher()
-        hasher.combine([theme.digest, model.options.digest, "home"])
+        hasher.combine([theme.digest, model.optionsDigest, "home"])
         for card in cards { hasher.combine(card.digest) }
         hasher.combine(Int64(model.tags.count))
         let description = "Offline troubleshooting wiki: \(ListingPages.count(model.articles.count)) on error codes, messages and fixes."
@@ -43,7 +43,7 @@ enum RootPages {
     private static func simple(_ path: SitePath, template: String, title: String, description: String,
                                model: SiteModel, theme: Theme, extra: [String: [[String: String]]] = [:]) -> Page {
         var hasher = StableHasher()
-        hasher.combine([theme.digest, model.options.digest, path.value])
+        hasher.combine([theme.digest, model.optionsDigest, path.value])
         for (key, items) in extra.sorted(by: { $0.key < $1.key }) { hasher.combine([key] + items.flatMap { $0.values.sorted() }) }
         return Page(path: path, digest: hasher.hexDigest) {
             var context = PageFrame.context(path: path, title: title, description: description, options: model.options)
@@ -58,7 +58,7 @@ enum Sitemap {
     static func page(model: SiteModel, cards: [ArticleCard], extraPaths: [SitePath]) -> Page? {
         guard let base = model.options.baseURL else { return nil }
         var hasher = StableHasher()
-        hasher.combine(model.options.digest)
+        hasher.combine(model.optionsDigest)
         for card in cards { hasher.combine(card.digest) }
         for path in extraPaths { hasher.combine(path.value) }
         return Page(path: .sitemap, digest: hasher.hexDigest) {

@@ -24,7 +24,7 @@ enum SearchIndexScript {
         (0..<shardCount(articles: model.articles.count)).map { shard in
             let range = (shard * shardSize)..<min(model.articles.count, (shard + 1) * shardSize)
             var hasher = StableHasher()
-            hasher.combine(model.options.digest)
+            hasher.combine(model.optionsDigest)
             hasher.combine(RankingSpec.json)
             hasher.combine(Array(articleDigests[range]))
             hasher.combine(Int64(range.lowerBound))

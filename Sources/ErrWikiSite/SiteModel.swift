@@ -19,11 +19,15 @@ struct SiteModel: Sendable {
 
     /// How many neighbours "More in <category>" shows: the whole category would make every page of a
     /// large category list every other page (quadratic output).
+    /// `options.digest`, once: it is part of every page's fingerprint and found by reflection.
+    let optionsDigest: String
+
     static let moreInCategoryLimit = 8
     static let recentLimit = 10
 
     init(articles: [Article], options: SiteOptions) {
         self.options = options
+        optionsDigest = options.digest
         self.articles = articles.sorted { $0.id < $1.id }
         var indexByID: [String: Int] = [:]
         for (index, article) in self.articles.enumerated() { indexByID[article.id] = index }

@@ -128,8 +128,6 @@
       return out;
     }
 
-    function key(text) { return tokenize(text).join(" "); }
-
     function typoBudget(term) {
       var length = byteLength(term);
       if (length < spec.typoOneEditFrom || hasDigit(term)) return 0;
@@ -188,22 +186,28 @@
     }
 
     // Title bonuses (TitleBonus.swift): adjacent query words side by side in the title or a code,
-    // and how much of the query the title covers and of the title the query covers.
-    function pairsIn(text, pairs) {
-      var padded = " " + key(text) + " ", found = 0;
-      for (var i = 0; i < pairs.length; i++) if (padded.indexOf(pairs[i]) >= 0) found += 1;
+    // and how much of the query the title covers and of the title the query covers. Each text is
+    // tokenized once: this runs for every candidate.
+    function pairsFound(words, pairs) {
+      var found = 0;
+      for (var p = 0; p < pairs.length; p++) {
+        for (var i = 1; i < words.length; i++) {
+          if (words[i - 1] === pairs[p][0] && words[i] === pairs[p][1]) { found += 1; break; }
+        }
+      }
       return found;
     }
 
     function titleBonus(doc, pairs, alternatives, queryWords) {
-      var phrase = 0, coverage = 0;
+      if (!pairs.length && alternatives.length < spec.coverageMinimumWords) return 0;
+      var titleWords = tokenize(doc.title), phrase = 0, coverage = 0;
       if (pairs.length) {
         var inCodes = 0;
-        doc.codes.forEach(function (code) { inCodes += pairsIn(code, pairs); });
-        phrase = spec.titlePairBonus * pairsIn(doc.title, pairs) + spec.codePairBonus * inCodes;
+        doc.codes.forEach(function (code) { inCodes += pairsFound(tokenize(code), pairs); });
+        phrase = spec.titlePairBonus * pairsFound(titleWords, pairs) + spec.codePairBonus * inCodes;
       }
       if (alternatives.length >= spec.coverageMinimumWords) {
-        var titleWords = tokenize(doc.title), present = Object.create(null), found = 0, covered = 0;
+        var present = Object.create(null), found = 0, covered = 0;
         titleWords.forEach(function (w) { present[w] = true; });
         alternatives.forEach(function (set) {
           if (set.some(function (w) { return present[w] === true; })) found += 1;
@@ -315,7 +319,7 @@
         });
       });
       var pairs = [];
-      for (var i = 1; i < typed.length; i++) pairs.push(" " + typed[i - 1] + " " + typed[i] + " ");
+      for (var i = 1; i < typed.length; i++) pairs.push([typed[i - 1], typed[i]]);
       var alternatives = significant.map(function (position) {
         var unique = Object.create(null), list = [];
         expansions[position].matches.forEach(function (m) { if (unique[m.term] !== true) { unique[m.term] = true; list.push(m.term); } });
@@ -345,7 +349,7 @@
         });
       }
       var corrected = null;
-      if (results.length && results[0].corrected && expansions.some(function (x) { return x.correction; })) {
+      if (results.length && results[0].corrected) {
         corrected = words.map(function (w, position) { return expansions[position].correction || w; }).join(" ");
       }
       var shown = options.limit == null ? results : results.slice(0, options.limit);

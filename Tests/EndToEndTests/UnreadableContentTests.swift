@@ -63,7 +63,6 @@ import Testing
             #expect(lookup.stdout.contains("fine-article"), "run \(run): \(lookup.stdout)")
             #expect(lookup.stderr.contains("warning: 2 parts of the content cannot be read and are left out (errwiki check says why): content/locked, content/unsearchable/unsearchable-article.md"),
                     "run \(run): \(lookup.stderr)")
-            #expect(lookup.stderr.contains("content/locked"), "run \(run): \(lookup.stderr)")
         }
     }
 

@@ -20,7 +20,7 @@ package struct DiagnoseSession: Sendable {
         package var context: Int
         package var json: Bool
 
-        package init(inputs: [String], minimumSeverity: Severity = .info, context: Int = 0, json: Bool = false) {
+        package init(inputs: [String], minimumSeverity: Severity, context: Int, json: Bool) {
             self.inputs = inputs
             self.minimumSeverity = minimumSeverity
             self.context = context

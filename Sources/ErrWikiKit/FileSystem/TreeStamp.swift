@@ -34,11 +34,17 @@ package struct TreeStamp: Sendable, Equatable {
     /// Every regular file under `folder` (a theme), hidden files and folders skipped, symbolic links
     /// followed (the theme is read through them).
     package static func of(folder: String) -> TreeStamp {
-        let names = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
-        return TreeStamp(names.lazy.compactMap { name -> (path: String, stamp: FileStamp)? in
+        // Hidden folders (a theme kept in git has `.git`) are not walked at all: serve polls this.
+        var names: [String] = []
+        if let walk = FileManager.default.enumerator(atPath: folder) {
+            while let name = walk.nextObject() as? String {
+                if (name as NSString).lastPathComponent.hasPrefix(".") { walk.skipDescendants(); continue }
+                names.append(name)
+            }
+        }
+        return TreeStamp(names.sorted().lazy.compactMap { name -> (path: String, stamp: FileStamp)? in
             var info = stat()
-            guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  stat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            guard stat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
             return (name, FileStamp(info))
         })
     }

@@ -76,7 +76,8 @@ package struct IndexStore: Sendable {
         let scan = scanner.scan()
         let files = scan.files
         let unreadable = scan.diagnostics.filter { $0.severity == .error }.map(\.location.file)
-        let root = resolvedRoot
+        // The scanner's root has resolved the real path already.
+        let root = scanner.root.realPath ?? contentRoot
         let stamp = TreeStamp(files)
         let treeHash = Self.treeHash(stamp, root: root)
         let path = indexPath(root: root)
@@ -99,6 +100,10 @@ package struct IndexStore: Sendable {
         if let previous {
             for article in 0..<previous.articleCount {
                 if let record = try? previous.record(article) { previousByPath[record.info.relativePath] = (article, record.stamp) }
+            }
+            // Damaged records are known now: start afresh before parsing anything.
+            if previous.isDamaged {
+                return rebuild(files: files, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
             }
         }
         var kept: [Int] = []
@@ -130,7 +135,7 @@ package struct IndexStore: Sendable {
         }
         leftOut.sort(by: ContentScanner.byteOrder)
         let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, leftOut: leftOut, treeHash: treeHash, builtAt: Self.now())
-        // What was kept from a previous index that turned out damaged may be incomplete: start afresh.
+        // Damage in postings shows only while they are merged: what was kept may be incomplete.
         if let previous, previous.isDamaged {
             return rebuild(files: files, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
         }

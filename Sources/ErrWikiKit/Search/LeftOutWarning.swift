@@ -9,25 +9,18 @@ package enum LeftOutWarning {
     /// The warning lines for an opened index: articles left out for errors, then parts of the
     /// content that could not be read; "" when there are neither.
     package static func lines(_ opened: IndexStore.Opened) -> String {
-        line(opened.leftOut) + line(unreadable: opened.unreadable)
+        line(opened.leftOut, one: "1 article with errors is", many: "articles with errors are",
+             then: { "left out of the index (errwiki check lists \($0 == 1 ? "it" : "them"))" })
+            + line(opened.unreadable, one: "1 part of the content cannot be read and is", many: "parts of the content cannot be read and are",
+                   then: { _ in "left out (errwiki check says why)" })
     }
 
-    /// The warning line, or "" when nothing was left out.
-    package static func line(_ files: [String]) -> String {
-        guard !files.isEmpty else { return "" }
-        let subject = files.count == 1 ? "1 article with errors is" : "\(files.count) articles with errors are"
-        return "warning: \(subject) left out of the index (errwiki check lists \(files.count == 1 ? "it" : "them")): \(names(files))\n"
-    }
-
-    /// The line for folders and files the scan could not read, or "" when it read everything.
-    package static func line(unreadable paths: [String]) -> String {
+    /// `warning: <count> <subject> <rest>: a, b, c and N more`, or "" for no paths.
+    private static func line(_ paths: [String], one: String, many: String, then rest: (Int) -> String) -> String {
         guard !paths.isEmpty else { return "" }
-        let subject = paths.count == 1 ? "1 part of the content cannot be read and is" : "\(paths.count) parts of the content cannot be read and are"
-        return "warning: \(subject) left out (errwiki check says why): \(names(paths))\n"
-    }
-
-    private static func names(_ paths: [String]) -> String {
         let shown = paths.prefix(namesShown).map(Terminal.sanitized).joined(separator: ", ")
-        return shown + (paths.count > namesShown ? " and \(paths.count - namesShown) more" : "")
+        let more = paths.count > namesShown ? " and \(paths.count - namesShown) more" : ""
+        let subject = paths.count == 1 ? one : "\(paths.count) \(many)"
+        return "warning: \(subject) \(rest(paths.count)): \(shown)\(more)\n"
     }
 }

@@ -2,7 +2,7 @@
 /// decides between the article, a ranked list and "no match", and lays the answer out for a
 /// terminal of the given style and width. It prints nothing: the command writes the answer.
 package struct LookupSession: Sendable {
-    package var contentRoot: String
+    package let contentRoot: String
     package var style: TerminalStyle
     package var width: Int
     private var store: IndexStore
@@ -25,8 +25,7 @@ package struct LookupSession: Sendable {
         package var json: Bool
         package var section: ArticleSection?
 
-        package init(query: String, filter: Ranker.Filter = Ranker.Filter(), limit: Int = 10, listOnly: Bool = false,
-                    json: Bool = false, section: ArticleSection? = nil) {
+        package init(query: String, filter: Ranker.Filter, limit: Int, listOnly: Bool, json: Bool, section: ArticleSection?) {
             self.query = query
             self.filter = filter
             self.limit = limit
@@ -64,11 +63,9 @@ package struct LookupSession: Sendable {
             page += style.apply(.dim, to: "showing results for \(Terminal.sanitized(corrected))") + "\n\n"
         }
         if !request.listOnly, LookupDecision.clearWinner(outcome.hits) {
-            switch article(best.article) {
-            case .success(let article):
-                page += ArticleTerminalRenderer(style: style, width: width).render(article, section: request.section)
-            case .failure(let unreadable):
-                return answer.refused(unreadable.message)
+            switch rendered(best.article, section: request.section) {
+            case .success(let text): page += text
+            case .failure(let unreadable): return answer.refused(unreadable.message)
             }
         } else {
             page += ResultListRenderer(style: style, width: width).render(outcome.hits)
@@ -90,13 +87,15 @@ package struct LookupSession: Sendable {
             if !suggestions.isEmpty { message += "did you mean: \(suggestions.joined(separator: ", "))?\n" }
             return answer.refused(message)
         }
-        switch article(hit) {
-        case .success(let article):
-            return LookupAnswer(problems: answer.problems, output: ArticleTerminalRenderer(style: style, width: width).render(article, section: section),
-                                paged: true, found: true)
-        case .failure(let unreadable):
-            return answer.refused(unreadable.message)
+        switch rendered(hit, section: section) {
+        case .success(let text): return LookupAnswer(problems: answer.problems, output: text, paged: true, found: true)
+        case .failure(let unreadable): return answer.refused(unreadable.message)
         }
+    }
+
+    /// The article behind a hit, laid out for the terminal; why not when it no longer loads.
+    private func rendered(_ summary: ArticleSummary, section: ArticleSection?) -> Result<String, Unreadable> {
+        article(summary).map { ArticleTerminalRenderer(style: style, width: width).render($0, section: section) }
     }
 
     /// Every indexed article, for `diagnose`, with the left-out warning line ("" when none).

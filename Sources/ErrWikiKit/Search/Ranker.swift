@@ -104,9 +104,9 @@ package struct Ranker: Sendable {
             hits.append(hit)
         }
 
-        let corrections = expansions.compactMap(\.correction)
-        let corrected = corrections.isEmpty || !(hits.first?.usedCorrection ?? false) ? nil
-            : zip(query.terms, expansions).map { term, expansion in expansion.correction?.to ?? term }.joined(separator: " ")
+        // A hit that used a correction implies the query has one.
+        let corrected = hits.first?.usedCorrection != true ? nil
+            : zip(query.terms, expansions).map { term, expansion in expansion.correction ?? term }.joined(separator: " ")
         return SearchOutcome(query: query, corrected: corrected, hits: hits,
                              suggestions: anyAdmitted ? [] : suggestions(for: query))
     }
@@ -197,7 +197,8 @@ package struct Ranker: Sendable {
 
     struct Expansion {
         var matches: [TermMatch] = []
-        var correction: (from: String, to: String)?
+        /// The vocabulary word a misspelt query word was corrected to.
+        var correction: String?
     }
 
     /// The vocabulary terms a query word stands for: itself; else the words it starts; else its
@@ -215,7 +216,7 @@ package struct Ranker: Sendable {
         }
         if expansion.matches.isEmpty, let corrected = closestTerm(to: term) {
             expansion.matches.append(TermMatch(termIndex: corrected, factor: RankingSpec.correctionFactor, isCorrection: true))
-            expansion.correction = (term, index.term(at: corrected))
+            expansion.correction = index.term(at: corrected)
         }
         return expansion
     }
