@@ -72,6 +72,9 @@ package final class PreviewServer: Sendable {
     /// Builds, listens and watches until cancelled. `ready` receives the URL once the server listens.
     package func run(ready: @escaping @Sendable (String) -> Void) async throws {
         defer { cleanUp() }
+        // Stamped before the first build: an edit made while it runs, or between "serving" and the
+        // watcher's first look, is a change like any other (stamping later silently swallowed it).
+        let initial = stamp()
         await rebuild(reason: "first build")
         if !FileManager.default.fileExists(atPath: siteFolder + "/index.html") {
             // No good build yet: every request gets a placeholder page with the error overlay.
@@ -105,16 +108,16 @@ package final class PreviewServer: Sendable {
                 let port = Self.port(of: await server.listeningAddress) ?? self.configuration.port
                 let host = self.configuration.host.contains(":") ? "[\(self.configuration.host)]" : self.configuration.host
                 ready("http://\(host):\(port)/")
-                try await self.watch()
+                try await self.watch(from: initial)
             }
             defer { group.cancelAll() }
             try await group.next()
         }
     }
 
-    /// Polls the content and theme stamps; rebuilds when either changes.
-    private func watch() async throws {
-        var last = stamp()
+    /// Polls the content and theme stamps; rebuilds when either differs from `last`.
+    private func watch(from initial: [TreeStamp]) async throws {
+        var last = initial
         while !Task.isCancelled {
             try await Task.sleep(nanoseconds: UInt64(configuration.pollInterval * 1_000_000_000))
             let now = stamp()
