@@ -12,10 +12,14 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings too (placeholders, missing FAQ, patterns without samples).")
     var strict = false
 
+    @Flag(help: "Also print, per code catalog family, how many codes have an article (on stdout).")
+    var coverage = false
+
     func run() throws {
         let folder = try content.resolve()
         let report = ContentCheck.run(root: folder)
         StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: report.root))
+        if coverage { print(CatalogCoverage(report.wiki).text, terminator: "") }
         if !report.passes(strict: strict) { throw ExitCode(1) }
     }
 }

@@ -84,7 +84,8 @@ struct ContentScanner {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                result.folders.append(relative)
+                // The code catalogs' folder holds tables, not articles (`catalogFiles`).
+                if relative != Self.catalogFolder { result.folders.append(relative) }
             case S_IFREG where name.hasSuffix(".md"):
                 result.files.append(File(relativePath: relative, stamp: FileStamp(info)))
             case S_IFLNK:
@@ -106,6 +107,26 @@ struct ContentScanner {
         return result
     }
 
+    /// The folder at the top of a content root that holds the code catalogs.
+    package static let catalogFolder = "catalogs"
+
+    /// The catalog files (`catalogs/*.tsv`), in name order; none when the folder is missing. A link
+    /// is never followed, so a table from outside the root is never read.
+    func catalogFiles() -> [File] {
+        let folder = root.path + "/" + Self.catalogFolder
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard directory >= 0 else { return [] }
+        defer { close(directory) }
+        var files: [File] = []
+        for entry in Self.entries(of: directory, suffix: ".tsv").entries.sorted(by: { Self.byteOrder($0.name, $1.name) })
+        where !entry.name.hasPrefix(".") {
+            var info = stat()
+            guard fstatat(directory, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            files.append(File(relativePath: Self.catalogFolder + "/" + entry.name, stamp: FileStamp(info)))
+        }
+        return files
+    }
+
     /// An error at a path under the root (the root itself for ""), at line 1 as for a whole file.
     private func unreadable(_ rule: Rule, _ relative: String, _ message: String, hint: String? = nil) -> Diagnostic {
         let file = relative.isEmpty ? root.displayPath : root.display(relative)
@@ -118,7 +139,7 @@ struct ContentScanner {
     /// The entries of an open folder (unsorted), without `.` and `..`, with readdir's type. Files not
     /// ending in `.md` that readdir already knows are regular files are dropped here, saving a stat
     /// each. `failure` says why the listing stopped early, when it did.
-    static func entries(of descriptor: Int32) -> (entries: [(name: String, type: UInt8)], failure: String?) {
+    static func entries(of descriptor: Int32, suffix: String = ".md") -> (entries: [(name: String, type: UInt8)], failure: String?) {
         let duplicate = dup(descriptor)
         guard duplicate >= 0, let directory = fdopendir(duplicate) else {
             let failure = reason()
@@ -136,7 +157,7 @@ struct ContentScanner {
             // `entry.pointee` may read past the end of readdir's buffer.
             let name = String(cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            if type == UInt8(DT_REG) && !name.hasSuffix(".md") { continue }
+            if type == UInt8(DT_REG) && !name.hasSuffix(suffix) { continue }
             entries.append((name, type))
         }
         return (entries, errno == 0 ? nil : reason())

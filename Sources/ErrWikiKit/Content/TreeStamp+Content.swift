@@ -1,7 +1,8 @@
 extension TreeStamp {
-    /// The stamp of a content tree: every article file `ContentScanner` finds, in scan order.
+    /// The stamp of a content tree: every article file `ContentScanner` finds, in scan order, then the catalogs.
     package static func of(contentRoot: String) -> TreeStamp {
-        TreeStamp(ContentScanner(root: ContentRoot(contentRoot)).scan().files)
+        let scanner = ContentScanner(root: ContentRoot(contentRoot))
+        return TreeStamp(scanner.scan().files + scanner.catalogFiles())
     }
 
     init(_ files: [ContentScanner.File]) {

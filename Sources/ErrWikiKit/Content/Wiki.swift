@@ -6,8 +6,11 @@ package struct Wiki: Sendable {
     package var unreadableIDs: Set<String>
     /// How many files could not be read (ids may repeat, so this is kept apart).
     package var unreadableCount: Int
+    /// The code catalogs of the content folder (`catalogs/*.tsv`).
+    package var catalogs: CatalogSet
 
-    package init(articles: [Article], unreadableIDs: Set<String> = [], unreadableCount: Int? = nil) {
+    package init(articles: [Article], unreadableIDs: Set<String> = [], unreadableCount: Int? = nil, catalogs: CatalogSet = CatalogSet([])) {
+        self.catalogs = catalogs
         self.unreadableCount = unreadableCount ?? unreadableIDs.count
         self.articles = articles.sorted { $0.id < $1.id || ($0.id == $1.id && $0.path < $1.path) }
         self.unreadableIDs = unreadableIDs

@@ -20,7 +20,9 @@ package enum WikiLoader {
                 diagnostics += found
             }
         }
-        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count),
+        let (catalogs, catalogProblems) = CatalogLoader.load(root)
+        diagnostics += catalogProblems
+        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count, catalogs: catalogs),
                           diagnostics: diagnostics, root: root)
     }
 }

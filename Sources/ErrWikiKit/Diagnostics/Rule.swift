@@ -35,6 +35,10 @@ package enum Rule: String, Sendable, Hashable, CaseIterable {
     case duplicateID = "duplicate-id"
     case unknownRelated = "unknown-related"
     case selfRelated = "self-related"
+    // Code catalogs (Content/catalogs/*.tsv)
+    case catalogSyntax = "catalog-syntax"
+    case duplicateCode = "duplicate-code"
+    case codeContradictsCatalog = "code-contradicts-catalog"
     // Warnings: fail only under --strict
     case missingFAQ = "missing-faq"
     case missingSamples = "missing-samples"

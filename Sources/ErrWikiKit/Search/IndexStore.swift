@@ -75,10 +75,11 @@ package struct IndexStore: Sendable {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let scan = scanner.scan()
         let files = scan.files
+        let catalogFiles = scanner.catalogFiles()
         let unreadable = scan.diagnostics.filter { $0.severity == .error }.map(\.location.file)
         // The scanner's root has resolved the real path already.
         let root = scanner.root.realPath ?? contentRoot
-        let stamp = TreeStamp(files)
+        let stamp = TreeStamp(files + catalogFiles)
         let treeHash = Self.treeHash(stamp, root: root)
         let path = indexPath(root: root)
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
@@ -88,13 +89,13 @@ package struct IndexStore: Sendable {
             return result
         }
         let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
-        var result = rebuild(files: files, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
+        var result = rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
         result.unreadable = unreadable
         return result
     }
 
-    private func rebuild(files: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?, reason: String,
-                         scanner: ContentScanner, path: String) -> Opened {
+    private func rebuild(files: [ContentScanner.File], catalogFiles: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?,
+                         reason: String, scanner: ContentScanner, path: String) -> Opened {
         // Keep what the previous index knew about files that have not changed since.
         var previousByPath: [String: (article: Int, stamp: FileStamp)] = [:]
         if let previous {
@@ -103,7 +104,7 @@ package struct IndexStore: Sendable {
             }
             // Damaged records are known now: start afresh before parsing anything.
             if previous.isDamaged {
-                return rebuild(files: files, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+                return rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
             }
         }
         var kept: [Int] = []
@@ -133,11 +134,17 @@ package struct IndexStore: Sendable {
             if let article { indexed.append(article) } else if !found.isEmpty { leftOut.append(file.relativePath) }
             diagnostics += found
         }
+        // The catalogs are small: read again whole on every rebuild. One with errors is left out, like an article.
+        let (catalogs, catalogProblems) = CatalogLoader.load(catalogFiles, from: scanner.root)
+        let catalogErrors = catalogProblems.filter { $0.severity == .error }
+        diagnostics += catalogErrors
+        leftOut += Set(catalogErrors.compactMap { scanner.root.relative(ofDisplayed: $0.location.file) })
         leftOut.sort(by: ContentScanner.byteOrder)
-        let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, leftOut: leftOut, treeHash: treeHash, builtAt: Self.now())
+        let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, leftOut: leftOut, catalogs: catalogs,
+                                             treeHash: treeHash, builtAt: Self.now())
         // Damage in postings shows only while they are merged: what was kept may be incomplete.
         if let previous, previous.isDamaged {
-            return rebuild(files: files, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+            return rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
         }
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
         try? AtomicFile.write(bytes, to: path)

@@ -1,11 +1,14 @@
 import Foundation
 
-/// `lookup --json`: `{"query", "corrected", "results": [{"id", "title", "category", "severity", "score", "match", "path"}]}`.
+/// `lookup --json`: `{"query", "corrected", "results": [...]}`. Each result has a `kind`: `catalog`
+/// (an entry of a code catalog: `catalog`, `family`, `number`, `name`, `aliases`, `message`, `group`,
+/// `standard`, `details`, `sources`, `articles` — the ids of the articles that claim it), listed
+/// first, or `article` (`id`, `title`, `category`, `severity`, `score`, `match`, `path`).
 package enum LookupJSON {
     struct Document: Encodable {
         var query: String
         var corrected: String?
-        var results: [Result]
+        var results: [AnyResult]
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -17,18 +20,50 @@ package enum LookupJSON {
         enum CodingKeys: String, CodingKey { case query, corrected, results }
     }
 
+    enum AnyResult: Encodable {
+        case article(Result)
+        case catalog(CatalogResult)
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .article(let result): try result.encode(to: encoder)
+            case .catalog(let result): try result.encode(to: encoder)
+            }
+        }
+    }
+
+    struct CatalogResult: Encodable {
+        var kind = "catalog"
+        var catalog, family, number, name: String
+        var aliases: [String]
+        var message, group, standard: String
+        var details: [String: String]
+        var sources: [String]
+        var articles: [String]
+    }
+
     struct Result: Encodable {
+        var kind = "article"
         var id, title, category, severity: String
         var score: Double
         var match: String
         var path: String
     }
 
-    package static func encode(query: String, corrected: String?, hits: [SearchHit], contentRoot: String) -> String {
-        let document = Document(query: query, corrected: corrected, results: hits.map { hit in
-            Result(id: hit.article.id, title: hit.article.title, category: hit.article.category,
+    package static func encode(query: String, corrected: String?, hits: [SearchHit], catalog: CatalogFinding? = nil,
+                               contentRoot: String) -> String {
+        let entries: [AnyResult] = (catalog?.items ?? []).map { item in
+            let sources = item.entry.sources.compactMap(item.catalog.source).map { "\($0.package) \($0.version) \($0.file) (\($0.gives))" }
+            return .catalog(CatalogResult(
+                catalog: item.catalog.id, family: item.catalog.family, number: item.entry.number, name: item.entry.name,
+                aliases: item.entry.aliases, message: item.entry.message, group: item.entry.group, standard: item.entry.standard,
+                details: Dictionary(item.entry.details.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }),
+                sources: sources, articles: item.articles.map(\.id)))
+        }
+        let document = Document(query: query, corrected: corrected, results: entries + hits.map { hit in
+            .article(Result(id: hit.article.id, title: hit.article.title, category: hit.article.category,
                    severity: hit.article.severity.rawValue, score: (hit.score * 1000).rounded() / 1000,
-                   match: hit.kind.label, path: contentRoot + "/" + hit.article.relativePath)
+                   match: hit.kind.label, path: contentRoot + "/" + hit.article.relativePath))
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

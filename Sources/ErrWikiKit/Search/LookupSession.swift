@@ -44,13 +44,18 @@ package struct LookupSession: Sendable {
                 : all.map { "\($0.article.id)\t\($0.article.severity.rawValue)\t\(Terminal.sanitized($0.article.title))\n" }.joined()
             return LookupAnswer(problems: LeftOutWarning.lines(opened), output: output, paged: false, found: true)
         }
-        let (outcome, opened) = store.answer { Ranker(index: $0).search(text, filter: request.filter, limit: request.limit) }
+        let ((outcome, finding), opened) = store.answer { index in
+            let outcome = Ranker(index: index).search(text, filter: request.filter, limit: request.limit)
+            return (outcome, CatalogFinding.find(text, in: index, outcome: outcome))
+        }
         var answer = LookupAnswer(problems: LeftOutWarning.lines(opened), output: "", paged: !request.json,
-                                  found: !outcome.hits.isEmpty)
+                                  found: !outcome.hits.isEmpty || finding != nil)
         if request.json {
-            answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, contentRoot: contentRoot)
+            answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, catalog: finding,
+                                              contentRoot: contentRoot)
             return answer
         }
+        if let finding { return catalogAnswer(finding, request: request, answer: answer) }
         guard let best = outcome.hits.first else {
             answer.problems += "no article matches '\(Terminal.sanitized(text))'\n"
             if !outcome.suggestions.isEmpty {
@@ -71,6 +76,43 @@ package struct LookupSession: Sendable {
             page += ResultListRenderer(style: style, width: width).render(outcome.hits)
         }
         answer.output = page
+        return answer
+    }
+
+    /// The catalogs' answer: one entry with the article that claims it (its facts on top), with the
+    /// articles when several claim it, or alone with the command that starts one; several entries
+    /// (an ambiguous number) as a list.
+    private func catalogAnswer(_ finding: CatalogFinding, request: Request, answer: LookupAnswer) -> LookupAnswer {
+        var answer = answer
+        let renderer = CatalogEntryRenderer(style: style, width: width)
+        // Several entries that one article claims, and nothing else does (`0x80070005` is an HRESULT
+        // and, inside it, Win32 5): that article, with the facts of each.
+        let claimers = Set(finding.items.flatMap { $0.articles.map(\.id) })
+        if finding.items.count > 1, !request.listOnly, claimers.count == 1, finding.items.allSatisfy({ !$0.articles.isEmpty }) {
+            switch rendered(finding.items[0].articles[0], section: request.section) {
+            case .success(let page):
+                answer.output = finding.items.map { renderer.facts($0.entry, in: $0.catalog) }.joined(separator: "\n") + "\n" + page
+            case .failure(let unreadable): return answer.refused(unreadable.message)
+            }
+            return answer
+        }
+        guard finding.items.count == 1, !request.listOnly, let item = finding.items.first else {
+            answer.output = renderer.list(finding.items.map { ($0.entry, $0.catalog, $0.articles) }, query: request.query)
+            return answer
+        }
+        switch item.articles.count {
+        case 0:
+            answer.output = renderer.uncovered(item.entry, in: item.catalog)
+        case 1:
+            switch rendered(item.articles[0], section: request.section) {
+            case .success(let page): answer.output = renderer.facts(item.entry, in: item.catalog) + "\n" + page
+            case .failure(let unreadable): return answer.refused(unreadable.message)
+            }
+        default:
+            let hits = item.articles.map { SearchHit(article: $0, kind: .exactCode, score: 0, usedCorrection: false) }
+            answer.output = renderer.facts(item.entry, in: item.catalog) + "\nArticles that cover it:\n"
+                + ResultListRenderer(style: style, width: width).render(hits)
+        }
         return answer
     }
 

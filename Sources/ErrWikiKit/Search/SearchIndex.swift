@@ -10,7 +10,10 @@
 /// decode marks the index damaged (`isDamaged`) instead of answering from it.
 package struct SearchIndex: Sendable {
     /// 2: the left-out table. 3: terms cut at a character boundary (the shared ranking's tokenizer).
-    package static let formatVersion: UInt32 = 3
+    /// 4: the code catalogs (headers, entries, keys, the articles that claim each entry).
+    package static let formatVersion: UInt32 = 4
+    /// How many tables follow the header.
+    static let tableCount = 11
     static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
 
     private let storage: IndexBytes
@@ -26,11 +29,22 @@ package struct SearchIndex: Sendable {
     private let postings: Table
     private let keys: Table
     private let keyPostings: Table
+    /// The code catalogs: one header record per catalog (`CatalogHeaderRecord`), one record per
+    /// entry, the sorted entry keys with their entries, and per entry the articles that claim it.
+    let catalogHeaderTable: Table
+    let catalogEntries: Table
+    let catalogKeys: Table
+    let catalogKeyEntries: Table
+    let entryClaims: Table
     private let lengthsOffset: Int
     /// Paths under the content root of the article files left out because they have errors, so
     /// every lookup can name them, not only the one that rebuilt the index.
     package let leftOut: [String]
     private let damage = IndexDamage()
+    /// The catalogs' headers (a few small records), decoded once on open.
+    package private(set) var catalogHeaders: [CodeCatalog] = []
+    /// Where each catalog's entries start in `catalogEntries`.
+    private(set) var catalogEntryStarts: [Int] = []
 
     struct Table: Sendable {
         var offsetsStart: Int
@@ -62,7 +76,7 @@ package struct SearchIndex: Sendable {
             guard try reader.u64() == UInt64(raw.count) else { throw ByteReader.Corrupt() }
             header.lengthSum = try reader.u64()
             header.lengthsOffset = Int(try reader.u64())
-            header.tables = try (0..<6).map { _ in
+            header.tables = try (0..<Self.tableCount).map { _ in
                 let start = Int(try reader.u64())
                 let count = Int(try reader.u32())
                 return try Self.validatedTable(raw, start: start, count: count)
@@ -71,8 +85,11 @@ package struct SearchIndex: Sendable {
         treeHash = header.treeHash
         builtAt = header.builtAt
         (articles, terms, postings, keys, keyPostings) = (header.tables[0], header.tables[1], header.tables[2], header.tables[3], header.tables[4])
+        (catalogHeaderTable, catalogEntries, catalogKeys, catalogKeyEntries, entryClaims) =
+            (header.tables[6], header.tables[7], header.tables[8], header.tables[9], header.tables[10])
         articleCount = articles.count
         guard terms.count == postings.count, keys.count == keyPostings.count,
+              catalogKeys.count == catalogKeyEntries.count, catalogEntries.count == entryClaims.count,
               header.lengthsOffset >= 0, header.lengthsOffset + 4 * articleCount <= bytes.count else { throw ByteReader.Corrupt() }
         lengthsOffset = header.lengthsOffset
         // A few names, read on every lookup anyway: checked here, whole.
@@ -83,6 +100,17 @@ package struct SearchIndex: Sendable {
             return path
         }
         averageLength = articleCount == 0 ? 1 : max(1, Double(header.lengthSum) / Double(articleCount))
+        var starts: [Int] = []
+        catalogHeaders = try (0..<catalogHeaderTable.count).map { index in
+            let record = Self.range(bytes, catalogHeaderTable, index)
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[..<record.upperBound]), offset: record.lowerBound)
+            let (catalog, start, count) = try CatalogRecords.readHeader(&reader)
+            guard reader.offset == record.upperBound, start >= (starts.last ?? 0),
+                  start + count <= catalogEntries.count else { throw ByteReader.Corrupt() }
+            starts.append(start)
+            return catalog
+        }
+        catalogEntryStarts = starts
     }
 
     private struct Header {
@@ -117,7 +145,7 @@ package struct SearchIndex: Sendable {
         try body(storage.buffer.assumingMemoryBound(to: UInt8.self))
     }
 
-    private func range(_ table: Table, _ index: Int) -> Range<Int> {
+    func range(_ table: Table, _ index: Int) -> Range<Int> {
         withRaw { Self.range($0, table, index) }
     }
 
@@ -127,7 +155,7 @@ package struct SearchIndex: Sendable {
         return (table.blobStart + lower)..<(table.blobStart + upper)
     }
 
-    private func compare(_ table: Table, _ index: Int, with key: [UInt8], prefixOnly: Bool = false) -> Int {
+    func compare(_ table: Table, _ index: Int, with key: [UInt8], prefixOnly: Bool = false) -> Int {
         let bytes = range(table, index)
         return withBytes { buffer in
             let entry = UnsafeBufferPointer(rebasing: buffer[bytes])
@@ -141,7 +169,7 @@ package struct SearchIndex: Sendable {
     }
 
     /// The first index whose entry is not below `key` (as a prefix when `prefixOnly`).
-    private func lowerBound(_ table: Table, _ key: [UInt8]) -> Int {
+    func lowerBound(_ table: Table, _ key: [UInt8]) -> Int {
         var low = 0, high = table.count
         while low < high {
             let middle = (low + high) / 2
@@ -187,7 +215,7 @@ package struct SearchIndex: Sendable {
 
     /// A decoding read of one entry (`bytes` of the index), which must consume all of it unless
     /// `whole` is false. A failure marks the index damaged and gives `fallback`.
-    private func decoding<Result>(_ bytes: Range<Int>, _ fallback: Result, whole: Bool = true,
+    func decoding<Result>(_ bytes: Range<Int>, _ fallback: Result, whole: Bool = true,
                                   _ read: (inout ByteReader) throws -> Result) -> Result {
         do {
             return try withRaw { raw in

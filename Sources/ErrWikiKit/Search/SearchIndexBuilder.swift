@@ -4,8 +4,9 @@
 /// back into per-article dictionaries: that keeps a one-file change on a large wiki cheap.
 enum SearchIndexBuilder {
     /// - Parameter leftOut: the paths of the article files not indexed because they have errors.
+    /// - Parameter catalogs: the code catalogs, stored whole (they are re-read on every rebuild).
     static func build(_ added: [IndexedArticle], keeping kept: [Int] = [], of previous: SearchIndex? = nil,
-                      leftOut: [String] = [], treeHash: UInt64, builtAt: Int64) -> [UInt8] {
+                      leftOut: [String] = [], catalogs: CatalogSet = CatalogSet([]), treeHash: UInt64, builtAt: Int64) -> [UInt8] {
         // The articles of the new index, ordered by id (then path).
         enum Source {
             case kept(old: Int, record: IndexedRecord)
@@ -107,11 +108,13 @@ enum SearchIndexBuilder {
         var leftOutPaths = TableWriter()
         for path in leftOut { leftOutPaths.add(Array(path.utf8)) }
 
-        // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, 6 × (8 + 4).
-        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 6 * 12
+        let catalogTables = catalogTables(catalogs, articles: sources.map(\.info))
+
+        // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, tables × (8 + 4).
+        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + SearchIndex.tableCount * 12
         var body = ByteWriter()
         var tablePositions: [(Int, Int)] = []
-        for table in [records, terms, postings, keys, keyPostings, leftOutPaths] {
+        for table in [records, terms, postings, keys, keyPostings, leftOutPaths] + catalogTables {
             tablePositions.append((headerSize + body.bytes.count, table.count))
             table.write(to: &body)
         }
@@ -132,6 +135,48 @@ enum SearchIndexBuilder {
         }
         assert(header.bytes.count == headerSize)
         return header.bytes + body.bytes
+    }
+}
+
+extension SearchIndexBuilder {
+    /// Catalog headers, entries, keys with their entries, and per entry the claiming articles.
+    static func catalogTables(_ catalogs: CatalogSet, articles: [ArticleSummary]) -> [TableWriter] {
+        var headers = TableWriter(), entries = TableWriter(), keys = TableWriter(), keyEntries = TableWriter(), claims = TableWriter()
+        var starts: [Int] = []
+        var start = 0
+        for (index, catalog) in catalogs.catalogs.enumerated() {
+            var writer = ByteWriter()
+            CatalogRecords.writeHeader(catalog, entryStart: start, to: &writer)
+            headers.add(writer.bytes)
+            starts.append(start)
+            for entry in catalog.entries {
+                var writer = ByteWriter()
+                CatalogRecords.writeEntry(entry, catalog: index, to: &writer)
+                entries.add(writer.bytes)
+            }
+            start += catalog.entries.count
+        }
+        func deltas(_ values: [Int]) -> [UInt8] {
+            var writer = ByteWriter()
+            var previous = 0
+            for value in values {
+                writer.varint(UInt64(value - previous))
+                previous = value
+            }
+            return writer.bytes
+        }
+        for (key, refs) in catalogs.keyTable {
+            keys.add(Array(key.utf8))
+            keyEntries.add(deltas(refs.map { starts[$0.catalog] + $0.entry }))
+        }
+        var claimed = [[Int]](repeating: [], count: start)
+        for (article, info) in articles.enumerated() where !info.codes.isEmpty {
+            for ref in CatalogResolver.claims(codes: info.codes, category: info.category, in: catalogs) {
+                claimed[starts[ref.catalog] + ref.entry].append(article)
+            }
+        }
+        for articles in claimed { claims.add(deltas(articles)) }
+        return [headers, entries, keys, keyEntries, claims]
     }
 }
 
