@@ -23,7 +23,20 @@ enum ArticlePage {
         for other in model.related(index) + model.moreInCategory(index) { hasher.combine(cards[other].digest) }
         hasher.combine(Int64(model.categorySize(model.articles[index].category)))
         for tag in model.articles[index].tags { hasher.combine(model.tagSlugs.slug(for: tag)) }
+        for (_, link) in codeLinks(index, in: model) { hasher.combine(link ?? "") }
         return hasher.hexDigest
+    }
+
+    /// Each code with a link to the catalog row it claims, when it claims one.
+    static func codeLinks(_ index: Int, in model: SiteModel) -> [(code: String, link: String?)] {
+        let article = model.articles[index]
+        let path = SitePath.article(article.id)
+        let catalogs = model.catalogs
+        return article.codes.map { code in
+            guard !catalogs.isEmpty,
+                  let ref = CatalogResolver.claims(codes: [code], category: article.category, in: catalogs.catalogs).first else { return (code, nil) }
+            return (code, catalogs.link(ref, from: path))
+        }
     }
 
     static func context(of index: Int, in model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer) -> [String: Any] {
@@ -72,7 +85,11 @@ enum ArticlePage {
             context["faq"] = entries
             present.insert("faq")
         }
-        if !article.codes.isEmpty { context["codes"] = article.codes }
+        if !article.codes.isEmpty {
+            context["codes"] = codeLinks(index, in: model).map { code, link -> [String: Any] in
+                link.map { ["text": code, "href": $0] } ?? ["text": code]
+            }
+        }
         if !article.tags.isEmpty {
             context["tags"] = article.tags.map { ["name": $0, "path": SitePath.tag(slug: model.tagSlugs.slug(for: $0)).value] }
         }

@@ -8,7 +8,8 @@ enum RootPages {
     static func all(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> [Page] {
         [home(model: model, cards: cards, cardHTML: cardHTML, theme: theme),
          simple(.search, template: "search", title: "Search", description: "Search every article by code, message or words.", model: model, theme: theme,
-                extra: ["searchScripts": (0..<SearchIndexScript.shardCount(articles: model.articles.count)).map { ["path": SitePath.searchIndex(shard: $0).value] }]),
+                extra: ["searchScripts": (0..<SearchIndexScript.shardCount(articles: model.articles.count)).map { ["path": SitePath.searchIndex(shard: $0).value] },
+                        "catalogScript": model.catalogs.isEmpty ? [] : [["path": SitePath.catalogIndex.value]]]),
          simple(.notFound, template: "404", title: "Page not found", description: "This page does not exist.", model: model, theme: theme)]
     }
 
@@ -17,6 +18,8 @@ enum RootPages {
         hasher.combine([theme.digest, model.optionsDigest, "home"])
         for card in cards { hasher.combine(card.digest) }
         hasher.combine(Int64(model.tags.count))
+        let families = CatalogPages.familySummaries(model)
+        for family in families { hasher.combine([family.path.value, family.title, String(family.codes)]) }
         let description = "Offline troubleshooting wiki: \(ListingPages.count(model.articles.count)) on error codes, messages and fixes."
         return Page(path: .home, digest: hasher.hexDigest) {
             var context = PageFrame.context(path: .home, title: model.options.siteName, description: description,
@@ -36,6 +39,11 @@ enum RootPages {
             }
             if !model.recentlyUpdated.isEmpty { context["recent"] = cardHTML.items(model.recentlyUpdated, on: .home) }
             if !model.tags.isEmpty { context["tagCount"] = model.tags.count }
+            if !families.isEmpty {
+                context["codeFamilies"] = families.map { ["path": $0.path.value, "title": $0.title, "codes": $0.codes] as [String: Any] }
+                context["codeFamilyCount"] = families.count
+                context["codeCount"] = families.reduce(0) { $0 + $1.codes }
+            }
             return Array(theme.render("home", context).utf8)
         }
     }

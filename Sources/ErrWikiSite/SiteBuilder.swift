@@ -71,7 +71,11 @@ package enum SiteBuilder {
         report(checked)
         guard checked.diagnostics.errorCount == 0 else { throw .content(errors: checked.diagnostics.errorCount) }
 
-        let model = SiteModel(articles: checked.wiki.published(includingDrafts: request.options.includeDrafts), options: request.options)
+        let model = SiteModel(articles: checked.wiki.published(includingDrafts: request.options.includeDrafts), options: request.options,
+                              catalogs: checked.wiki.catalogs)
+        if !model.catalogs.isEmpty && !theme.has("codes") {
+            throw .theme("\(theme.folder)/codes.mustache: missing (the content has code catalogs, which need this page template)")
+        }
         let pages = plan(model: model, theme: theme)
         trace("plan")
 
@@ -108,9 +112,11 @@ package enum SiteBuilder {
         }
         let others = ListingPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
             + RootPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
+            + CatalogPages.all(model: model, theme: theme)
         pages += others
         // The search index shards are the longest tasks: first, so they do not finish last.
         pages.insert(contentsOf: SearchIndexScript.pages(model: model, cards: cards, articleDigests: digests), at: 0)
+        if let catalogIndex = CatalogIndexScript.page(model: model) { pages.insert(catalogIndex, at: 0) }
         if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {
             pages.append(sitemap)
         }

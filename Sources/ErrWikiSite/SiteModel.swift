@@ -21,11 +21,13 @@ struct SiteModel: Sendable {
     /// large category list every other page (quadratic output).
     /// `options.digest`, once: it is part of every page's fingerprint and found by reflection.
     let optionsDigest: String
+    /// The code catalogs, their pages and claims.
+    let catalogs: CatalogSiteModel
 
     static let moreInCategoryLimit = 8
     static let recentLimit = 10
 
-    init(articles: [Article], options: SiteOptions) {
+    init(articles: [Article], options: SiteOptions, catalogs: CatalogSet = CatalogSet([])) {
         self.options = options
         optionsDigest = options.digest
         self.articles = articles.sorted { $0.id < $1.id }
@@ -38,6 +40,7 @@ struct SiteModel: Sendable {
             return left != right ? left < right : all[a].id < all[b].id
         }
         byTitle = all.indices.sorted(by: titleOrder)
+        self.catalogs = CatalogSiteModel(catalogs: catalogs, articles: all)
         var categoryMembers: [String: [Int]] = [:]
         var tagMembers: [String: [Int]] = [:]
         var severityMembers: [Severity: [Int]] = [:]

@@ -17,6 +17,10 @@ package struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible
     package static let tags = SitePath("tag/index.html")
     package static func searchIndex(shard: Int) -> SitePath { SitePath("search-index-\(shard).js") }
     package static let sitemap = SitePath("sitemap.xml")
+    /// The code catalogs: an index of families, one page per family, and the search page's table of entries.
+    package static let codesIndex = SitePath("codes/index.html")
+    package static func codes(family: String) -> SitePath { SitePath("codes/" + checked(family) + ".html") }
+    package static let catalogIndex = SitePath("catalog-index.js")
 
     package static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }
     package static func category(_ name: String) -> SitePath { SitePath("category/" + checked(name) + ".html") }

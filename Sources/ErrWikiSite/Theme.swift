@@ -66,6 +66,9 @@ struct Theme: Sendable {
         return Theme(folder: folder, renderer: renderer, assets: assets, digest: hasher.hexDigest)
     }
 
+    /// Whether the theme has this template (`codes` is needed only when the content has catalogs).
+    func has(_ template: String) -> Bool { renderer.templates[template] != nil }
+
     /// Renders a page. Every non-empty list `x` of the context also gets a `hasX` flag, so a template
     /// can wrap a list in a heading with `{{#hasX}}…{{/hasX}}` (a section over the list itself repeats).
     func render(_ template: String, _ context: [String: Any]) -> String {

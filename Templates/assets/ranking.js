@@ -60,6 +60,34 @@
 
   function byteLength(text) { return utf8(text).length; }
 
+  // Runs of ASCII letters and digits (lowercased) or non-ASCII characters, cut to `maximumBytes`
+  // at a character boundary (Tokenizer.swift).
+  function tokenizeWith(text, maximumBytes) {
+    var out = [], term = "", bytes = 0, full = false;
+    function flush() {
+      if (term) out.push(term);
+      term = ""; bytes = 0; full = false;
+    }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i), character, width;
+      if (c < 0x80) {
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) character = text.charAt(i);
+        else if (c >= 65 && c <= 90) character = String.fromCharCode(c + 32);
+        else { flush(); continue; }
+        width = 1;
+      } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+        character = text.substr(i++, 2); width = 4;
+      } else if (c >= 0xD800 && c <= 0xDFFF) {
+        character = "\uFFFD"; width = 3;
+      } else {
+        character = text.charAt(i); width = c < 0x800 ? 2 : 3;
+      }
+      if (!full && bytes + width <= maximumBytes) { term += character; bytes += width; } else full = true;
+    }
+    flush();
+    return out;
+  }
+
   function hasDigit(text) { return /[0-9]/.test(text); }
 
   // Edit distance over bytes with adjacent transpositions (optimal string alignment), or -1 when
@@ -100,33 +128,7 @@
     var TIER = Object.create(null);
     spec.tiers.forEach(function (name, rank) { TIER[name] = rank; });
 
-    // Runs of ASCII letters and digits (lowercased) or non-ASCII characters, cut to the byte limit
-    // at a character boundary.
-    function tokenize(text) {
-      var out = [], term = "", bytes = 0, full = false;
-      function flush() {
-        if (term) out.push(term);
-        term = ""; bytes = 0; full = false;
-      }
-      for (var i = 0; i < text.length; i++) {
-        var c = text.charCodeAt(i), character, width;
-        if (c < 0x80) {
-          if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) character = text.charAt(i);
-          else if (c >= 65 && c <= 90) character = String.fromCharCode(c + 32);
-          else { flush(); continue; }
-          width = 1;
-        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
-          character = text.substr(i++, 2); width = 4;
-        } else if (c >= 0xD800 && c <= 0xDFFF) {
-          character = "\uFFFD"; width = 3;
-        } else {
-          character = text.charAt(i); width = c < 0x800 ? 2 : 3;
-        }
-        if (!full && bytes + width <= spec.maximumTermBytes) { term += character; bytes += width; } else full = true;
-      }
-      flush();
-      return out;
-    }
+    function tokenize(text) { return tokenizeWith(text, spec.maximumTermBytes); }
 
     function typoBudget(term) {
       var length = byteLength(term);
@@ -367,7 +369,109 @@
     return { search: search, documents: docs, tokenize: tokenize };
   }
 
-  var api = { open: open };
+  // The code catalogs (catalog-index.js, from CatalogSpec.swift's rules, which CatalogResolver.swift
+  // implements for the lookup): which entries a query names, claimed ones first. An entry is
+  // [catalog, number, name, aliases, message, anchor, articles]; keys map a normalised number,
+  // name or alias to entry positions (ascending). null when the data is missing or of another version.
+  function openCatalogs(data) {
+    if (!data || data.version !== 1) return null;
+    var spec = data.spec, catalogs = data.catalogs, entries = data.entries, keys = data.keys;
+    function words(text) { return tokenizeWith(text, data.maximumTermBytes); }
+    function key(text) { return words(text).join(" "); }
+    function refs(k) { return hasOwn.call(keys, k) ? keys[k] : []; }
+    function names(entry) { return (entry[2] ? [entry[2]] : []).concat(entry[3]); }
+    function nameMatches(name, whole, typed) {
+      var k = key(name);
+      if (k !== whole) return false;
+      return k.indexOf(" ") < 0 || typed.trim().toLowerCase() === name.toLowerCase();
+    }
+    function catalogNamed(id) {
+      for (var i = 0; i < catalogs.length; i++) if (catalogs[i].id === id) return i;
+      return -1;
+    }
+    function win32Code(whole) {
+      if (whole.length !== 10 || whole.slice(0, 2) !== "0x" || !/^[0-9a-f]{8}$/.test(whole.slice(2))) return null;
+      var value = parseInt(whole.slice(2), 16);
+      if (value < 0x80000000 || ((value >>> 16) & 0x1FFF) !== spec.win32Facility) return null;
+      return value & 0xFFFF;
+    }
+    function ordered(found, whole) {
+      var httpFirst = whole.length === 3 && /^[0-9]+$/.test(whole) && Number(whole) >= spec.httpRange[0] && Number(whole) <= spec.httpRange[1];
+      var seen = Object.create(null), unique = [];
+      found.forEach(function (match) { if (!seen[match.entry]) { seen[match.entry] = true; unique.push(match); } });
+      return unique.sort(function (a, b) {
+        var aHTTP = httpFirst && catalogs[entries[a.entry][0]].id === spec.httpCatalog;
+        var bHTTP = httpFirst && catalogs[entries[b.entry][0]].id === spec.httpCatalog;
+        if (aHTTP !== bHTTP) return aHTTP ? -1 : 1;
+        if ((a.form === "decoded") !== (b.form === "decoded")) return a.form === "decoded" ? 1 : -1;
+        return a.entry - b.entry;
+      });
+    }
+    function resolve(text) {
+      var typed = words(text);
+      if (!typed.length) return [];
+      var whole = typed.join(" "), found = [];
+      refs(whole).forEach(function (position) {
+        var entry = entries[position];
+        if (key(entry[1]) === whole) found.push({ entry: position, form: "number" });
+        else if (names(entry).some(function (name) { return nameMatches(name, whole, text); })) found.push({ entry: position, form: "name" });
+      });
+      var code = win32Code(whole), win32 = catalogNamed(spec.win32Catalog);
+      if (code !== null && win32 >= 0) {
+        refs(String(code)).forEach(function (position) {
+          if (entries[position][0] === win32 && key(entries[position][1]) === String(code)) found.push({ entry: position, form: "decoded" });
+        });
+      }
+      if (found.length) return ordered(found, whole);
+      var phrases = [];
+      catalogs.forEach(function (catalog, index) {
+        catalog.words.forEach(function (phrase) { phrases.push({ catalog: index, words: phrase.split(" ") }); });
+      });
+      for (var start = 0; start < typed.length; start++) {
+        phrases.forEach(function (phrase) {
+          if (start + phrase.words.length >= typed.length) return;
+          for (var i = 0; i < phrase.words.length; i++) if (typed[start + i] !== phrase.words[i]) return;
+          var code = typed[start + phrase.words.length];
+          refs(code).forEach(function (position) {
+            if (entries[position][0] === phrase.catalog && key(entries[position][1]) === code) found.push({ entry: position, form: "qualified" });
+          });
+        });
+        if (found.length) return ordered(found, whole);
+      }
+      for (var at = 0; at + 1 < typed.length; at++) {
+        refs(typed[at]).forEach(function (position) {
+          var entry = entries[position];
+          if (key(entry[1]) !== typed[at]) return;
+          if (names(entry).some(function (name) {
+            var nameWords = words(name);
+            if (!nameWords.length || at + 1 + nameWords.length > typed.length) return false;
+            for (var i = 0; i < nameWords.length; i++) if (typed[at + 1 + i] !== nameWords[i]) return false;
+            return true;
+          })) found.push({ entry: position, form: "numberAndName" });
+        });
+        if (found.length) return ordered(found, whole);
+      }
+      return [];
+    }
+    // CatalogFinding.swift: claimed entries first; a code named inside a longer text gives way to an
+    // article whose tier is exact or log pattern (`bestTier`, the first article result's).
+    function find(text, bestTier) {
+      var matches = resolve(text);
+      if (!matches.length) return [];
+      var inText = matches[0].form === "qualified" || matches[0].form === "numberAndName";
+      if (inText && (bestTier === "exactCode" || bestTier === "logPattern")) return [];
+      var items = matches.map(function (match) {
+        var entry = entries[match.entry], catalog = catalogs[entry[0]];
+        return { catalog: catalog.id, catalogTitle: catalog.title, page: catalog.page, word: catalog.words[0] || "",
+                 number: entry[1], name: entry[2], aliases: entry[3], message: entry[4], anchor: entry[5],
+                 articles: entry[6].map(function (pair) { return { title: pair[0], path: pair[1] }; }), form: match.form };
+      });
+      return items.filter(function (item) { return item.articles.length; }).concat(items.filter(function (item) { return !item.articles.length; }));
+    }
+    return { resolve: resolve, find: find };
+  }
+
+  var api = { open: open, openCatalogs: openCatalogs };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.ErrWikiRanking = api;
 })(this);

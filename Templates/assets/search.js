@@ -16,6 +16,55 @@
     return;
   }
   var LIMIT = 50;
+  var codesList = document.getElementById("search-codes");
+  // The code catalogs (catalog-index.js) are large: loaded the first time someone types.
+  var catalogPath = document.body.getAttribute("data-catalogs"), catalogs = null, catalogsRequested = false;
+  function loadCatalogs() {
+    if (catalogsRequested || !catalogPath) return;
+    catalogsRequested = true;
+    var script = document.createElement("script");
+    script.src = catalogPath;
+    script.onload = function () {
+      catalogs = window.ErrWikiRanking.openCatalogs(window.ERRWIKI_CATALOGS);
+      render(input.value);
+    };
+    document.head.appendChild(script);
+  }
+
+  // The catalog entries a query names, each linking its row on the family page and the articles that claim it.
+  function renderCodes(query, bestTier) {
+    if (!codesList) return 0;
+    codesList.textContent = "";
+    if (!catalogs) return 0;
+    var items = catalogs.find(query, bestTier);
+    items.forEach(function (entry) {
+      var item = element("li", "result code-result");
+      var link = element("a", "result-link");
+      link.href = entry.page + "#" + entry.anchor;
+      var label = entry.number ? (entry.word ? entry.word + " " : "") + entry.number : "";
+      link.appendChild(element("span", "result-title", [entry.name, label].filter(Boolean).join(" · ")));
+      item.appendChild(link);
+      var meta = element("p", "result-meta");
+      meta.appendChild(element("span", "match-kind", "code"));
+      meta.appendChild(document.createTextNode(" " + entry.catalogTitle));
+      item.appendChild(meta);
+      if (entry.message) item.appendChild(element("p", "result-snippet", entry.message));
+      if (entry.articles.length) {
+        var covered = element("p", "result-articles", "Article: ");
+        entry.articles.forEach(function (article, index) {
+          if (index) covered.appendChild(document.createTextNode(", "));
+          var articleLink = element("a", null, article.title);
+          articleLink.href = article.path;
+          covered.appendChild(articleLink);
+        });
+        item.appendChild(covered);
+      } else {
+        item.appendChild(element("p", "result-articles", "No article covers this code yet."));
+      }
+      codesList.appendChild(item);
+    });
+    return items.length;
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -26,11 +75,13 @@
 
   function render(query) {
     list.textContent = "";
-    if (!query.trim()) { status.textContent = ""; return; }
+    if (!query.trim()) { status.textContent = ""; if (codesList) codesList.textContent = ""; return; }
+    loadCatalogs();
     var found = ranker.search(query, { limit: LIMIT });
-    var message = found.total === 0 ? "No article matches “" + query.trim() + "”." :
+    var codes = renderCodes(query, found.results.length ? found.results[0].tier : null);
+    var message = (codes ? codes + (codes === 1 ? " code. " : " codes. ") : "") + (found.total === 0 ? "No article matches “" + query.trim() + "”." :
       found.total + (found.total === 1 ? " article" : " articles") +
-      (found.total > LIMIT ? " (first " + LIMIT + " shown)" : "") + ".";
+      (found.total > LIMIT ? " (first " + LIMIT + " shown)" : "") + ".");
     if (found.corrected) message += " Showing results for “" + found.corrected + "”.";
     if (found.suggestions.length) message += " Did you mean: " + found.suggestions.join(", ") + "?";
     status.textContent = message;
@@ -53,7 +104,7 @@
     });
   }
 
-  function links() { return Array.prototype.slice.call(list.querySelectorAll("a.result-link")); }
+  function links() { return Array.prototype.slice.call(document.querySelectorAll("#search-codes a.result-link, #search-results a.result-link")); }
 
   function update() {
     render(input.value);

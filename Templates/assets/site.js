@@ -39,3 +39,31 @@
     if (box) { event.preventDefault(); box.focus(); }
   });
 })();
+// Code catalog tables: the Code and Name headers sort the rows (numbers by value, hex included).
+(function () {
+  "use strict";
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var body = table.tBodies[0];
+    table.querySelectorAll("th button[data-sort]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var by = button.getAttribute("data-sort"), header = button.parentNode;
+        var descending = header.getAttribute("aria-sort") === "ascending";
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var order;
+          if (by === "number") {
+            var x = a.getAttribute("data-number"), y = b.getAttribute("data-number");
+            order = x && y ? Number(x) - Number(y) : x ? -1 : y ? 1 : 0;
+            if (order === 0) order = a.cells[0].textContent < b.cells[0].textContent ? -1 : 1;
+          } else {
+            order = a.cells[1].textContent.toLowerCase() < b.cells[1].textContent.toLowerCase() ? -1 : 1;
+          }
+          return descending ? -order : order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+        table.querySelectorAll("th").forEach(function (th) { th.removeAttribute("aria-sort"); });
+        header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      });
+    });
+  });
+})();

@@ -1,0 +1,72 @@
+import ErrWikiKit
+
+/// The code catalogs as the site shows them: one page per family, an anchor per entry, and which
+/// published articles claim each entry (`CatalogResolver.claims`, the rule `lookup` uses).
+struct CatalogSiteModel: Sendable {
+    let catalogs: CatalogSet
+    /// Families in the catalogs' order, each with its catalogs (indices into `catalogs.catalogs`).
+    let families: [(id: String, title: String, members: [Int])]
+    /// Article indices (of `SiteModel.articles`) per claimed entry.
+    let claims: [CatalogRef: [Int]]
+    /// Entries each article claims, in the order of its codes.
+    let claimed: [[CatalogRef]]
+    /// Per catalog, per entry: the anchor on the family page.
+    let anchors: [[String]]
+
+    init(catalogs: CatalogSet, articles: [Article]) {
+        self.catalogs = catalogs
+        var families: [(id: String, title: String, members: [Int])] = []
+        for (index, catalog) in catalogs.catalogs.enumerated() where ArticleID.isValid(catalog.family) {
+            if let existing = families.firstIndex(where: { $0.id == catalog.family }) {
+                families[existing].members.append(index)
+            } else {
+                families.append((catalog.family, catalog.familyTitle, [index]))
+            }
+        }
+        self.families = families
+        var claims: [CatalogRef: [Int]] = [:]
+        claimed = articles.enumerated().map { index, article in
+            let refs = CatalogResolver.claims(codes: article.codes, category: article.category, in: catalogs)
+            for ref in refs { claims[ref, default: []].append(index) }
+            return refs
+        }
+        self.claims = claims
+        anchors = catalogs.catalogs.map { catalog in
+            var used: Set<String> = []
+            return catalog.entries.map { entry in
+                let base = catalog.id + "-" + ArticleID.suggestion(from: entry.number.isEmpty ? entry.name : entry.number)
+                var anchor = base, suffix = 2
+                while !used.insert(anchor).inserted { anchor = "\(base)-\(suffix)"; suffix += 1 }
+                return anchor
+            }
+        }
+    }
+
+    static let empty = CatalogSiteModel(catalogs: CatalogSet([]), articles: [])
+
+    var isEmpty: Bool { families.isEmpty }
+
+    /// The family page of a catalog.
+    func page(ofCatalog index: Int) -> SitePath { .codes(family: catalogs.catalogs[index].family) }
+
+    /// A link from `page` to the entry's row.
+    func link(_ ref: CatalogRef, from page: SitePath) -> String {
+        page.link(to: self.page(ofCatalog: ref.catalog)) + "#" + anchors[ref.catalog][ref.entry]
+    }
+
+    /// A digest of one family's tables (every field shown) and of the articles that claim them.
+    func digest(ofFamily family: Int, articles: [Article]) -> StableHasher {
+        var hasher = StableHasher()
+        for index in families[family].members {
+            let catalog = catalogs.catalogs[index]
+            hasher.combine([catalog.id, catalog.title, catalog.familyTitle, catalog.noMessages, catalog.licence] + catalog.notes)
+            for source in catalog.sources { hasher.combine([source.id, source.package, source.version, source.file, source.gives]) }
+            for (number, entry) in catalog.entries.enumerated() {
+                hasher.combine([entry.number, entry.name, entry.message, entry.group, entry.standard] + entry.aliases + entry.sources)
+                for detail in entry.details { hasher.combine([detail.key, detail.value]) }
+                for article in claims[CatalogRef(catalog: index, entry: number)] ?? [] { hasher.combine([articles[article].id, articles[article].title]) }
+            }
+        }
+        return hasher
+    }
+}
