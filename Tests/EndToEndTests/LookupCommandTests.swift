@@ -46,7 +46,8 @@ import Testing
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.count == 2)
         for entry in results {
-            #expect(Set(entry.keys) == ["id", "title", "category", "severity", "score", "match", "path"])
+            #expect(Set(entry.keys) == ["kind", "id", "title", "category", "severity", "score", "match", "path"])
+            #expect(entry["kind"] as? String == "article")
             #expect(entry["score"] is Double)
             #expect((entry["path"] as? String)?.hasSuffix(".md") == true)
         }

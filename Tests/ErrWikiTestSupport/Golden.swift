@@ -20,6 +20,11 @@ public enum Golden {
         return "output differs from \(url.path)\n" + firstDifference(expected, actual)
     }
 
+    /// nil when equal, otherwise the first line that differs.
+    public static func mismatchDescription(_ expected: String, _ actual: String) -> String? {
+        expected == actual ? nil : firstDifference(expected, actual)
+    }
+
     static func firstDifference(_ expected: String, _ actual: String) -> String {
         let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
         for index in 0..<max(e.count, a.count) {

@@ -37,7 +37,7 @@ package enum CatalogValidator {
                                 at.column = 1
                             }
                             found.append(Diagnostic(.codeContradictsCatalog, at: at,
-                                "`\(text[Range(match.range, in: text)!])`: \(name) is \(CatalogEntryRenderer.qualifiedNumber(entry, in: catalog)) in the catalog (\(catalog.relativePath)), not \(written)",
+                                "the article gives \(name) the number \(written), but the catalog (\(catalog.relativePath)) has \(CatalogEntryRenderer.qualifiedNumber(entry, in: catalog))",
                                 hint: "correct the number, or the code the article claims"))
                         }
                     }
