@@ -454,17 +454,24 @@
       return [];
     }
     // CatalogFinding.swift: claimed entries first; a code named inside a longer text gives way to an
-    // article whose tier is exact or log pattern (`bestTier`, the first article result's).
-    function find(text, bestTier) {
+    // article whose tier is exact or log pattern (`best`: the first article result, {tier, path}),
+    // keeping only the entries that article claims.
+    function find(text, best) {
       var matches = resolve(text);
       if (!matches.length) return [];
       var inText = matches[0].form === "qualified" || matches[0].form === "numberAndName";
-      if (inText && (bestTier === "exactCode" || bestTier === "logPattern")) return [];
-      var items = matches.map(function (match) {
+      var winner = best && inText && (best.tier === "exactCode" || best.tier === "logPattern") ? best.path : null;
+      var items = [];
+      matches.forEach(function (match) {
         var entry = entries[match.entry], catalog = catalogs[entry[0]];
-        return { catalog: catalog.id, catalogTitle: catalog.title, page: catalog.page, word: catalog.words[0] || "",
-                 number: entry[1], name: entry[2], aliases: entry[3], message: entry[4], anchor: entry[5],
-                 articles: entry[6].map(function (pair) { return { title: pair[0], path: pair[1] }; }), form: match.form };
+        var articles = entry[6].map(function (pair) { return { title: pair[0], path: pair[1] }; });
+        if (winner !== null) {
+          articles = articles.filter(function (article) { return article.path === winner; });
+          if (!articles.length) return;
+        }
+        items.push({ catalog: catalog.id, catalogTitle: catalog.title, page: catalog.page, word: catalog.words[0] || "",
+                     number: entry[1], name: entry[2], aliases: entry[3], message: entry[4], anchor: entry[5],
+                     articles: articles, form: match.form });
       });
       return items.filter(function (item) { return item.articles.length; }).concat(items.filter(function (item) { return !item.articles.length; }));
     }

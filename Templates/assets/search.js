@@ -32,11 +32,11 @@
   }
 
   // The catalog entries a query names, each linking its row on the family page and the articles that claim it.
-  function renderCodes(query, bestTier) {
+  function renderCodes(query, best) {
     if (!codesList) return 0;
     codesList.textContent = "";
     if (!catalogs) return 0;
-    var items = catalogs.find(query, bestTier);
+    var items = catalogs.find(query, best);
     items.forEach(function (entry) {
       var item = element("li", "result code-result");
       var link = element("a", "result-link");
@@ -78,7 +78,7 @@
     if (!query.trim()) { status.textContent = ""; if (codesList) codesList.textContent = ""; return; }
     loadCatalogs();
     var found = ranker.search(query, { limit: LIMIT });
-    var codes = renderCodes(query, found.results.length ? found.results[0].tier : null);
+    var codes = renderCodes(query, found.results.length ? { tier: found.results[0].tier, path: found.results[0].doc.path } : null);
     var message = (codes ? codes + (codes === 1 ? " code. " : " codes. ") : "") + (found.total === 0 ? "No article matches “" + query.trim() + "”." :
       found.total + (found.total === 1 ? " article" : " articles") +
       (found.total > LIMIT ? " (first " + LIMIT + " shown)" : "") + ".");

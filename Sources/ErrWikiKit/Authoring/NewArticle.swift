@@ -23,6 +23,7 @@ package struct NewArticle: Sendable {
     package enum Failure: Error, Equatable, CustomStringConvertible {
         case emptyTitle
         case invalidCategory(String)
+        case reservedCategory(String)
         case invalidSeverity(String)
         case invalidID(String, suggestion: String)
         case reservedID(String)
@@ -35,6 +36,8 @@ package struct NewArticle: Sendable {
             case .emptyTitle: return "the title is empty"
             case .invalidCategory(let category):
                 return "category `\(category)` is not valid (\(ArticleID.patternDescription)); for example `\(ArticleID.suggestion(from: category))`"
+            case .reservedCategory(let category):
+                return "category `\(category)` is reserved: the folder \(category)/ holds the code catalogs, not articles"
             case .invalidSeverity(let severity): return "severity `\(severity)` is not one of \(Severity.listing)"
             case .invalidID(let id, let suggestion): return "id `\(id)` is not valid (\(ArticleID.patternDescription)); for example `\(suggestion)`"
             case .reservedID(let id): return "id `\(id)` is reserved for a page of the site (\(ArticleID.reservedListing)); pass --id"
@@ -54,6 +57,7 @@ package struct NewArticle: Sendable {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .emptyTitle }
         guard ArticleID.isValid(category) else { throw .invalidCategory(category) }
+        guard category != ContentScanner.catalogFolder else { throw .reservedCategory(category) }
         guard Severity(rawValue: severity) != nil else { throw .invalidSeverity(severity) }
         let id = resolvedID
         guard ArticleID.isValid(id) else { throw .invalidID(id, suggestion: ArticleID.suggestion(from: id)) }

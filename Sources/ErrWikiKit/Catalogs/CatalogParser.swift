@@ -109,23 +109,21 @@ package enum CatalogParser {
         return (diagnostics.contains { $0.severity == .error } ? nil : catalog, diagnostics)
     }
 
-    /// A code that appears twice: the same number, or the same name or alias on two records.
+    /// A code that appears twice: the same number, or — in a table of names without numbers (Python
+    /// exceptions, Node.js codes) — the same name. A name on two numbers is the source's own fact
+    /// (PostgreSQL gives `null_value_not_allowed` to 22004 and 39004) and stays.
     static func duplicates(_ catalog: CodeCatalog, file: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        var numbers: [String: Int] = [:]
-        var names: [String: Int] = [:]
+        var codes: [String: Int] = [:]
         for entry in catalog.entries {
-            let location = SourceLocation(file: file, line: entry.line, column: 1)
-            if !entry.number.isEmpty {
-                if let first = numbers[entry.number.lowercased()] {
-                    found.append(Diagnostic(.duplicateCode, at: location, "code \(entry.number) appears twice in catalog \(catalog.id) (first on line \(first))",
-                                            hint: "give one record per code; other names of it go in `aliases`"))
-                } else { numbers[entry.number.lowercased()] = entry.line }
-            }
-            for name in entry.names {
-                if let first = names[name] {
-                    found.append(Diagnostic(.duplicateCode, at: location, "name \(name) appears twice in catalog \(catalog.id) (first on line \(first))"))
-                } else { names[name] = entry.line }
+            let code = entry.number.isEmpty ? entry.name : entry.number.lowercased()
+            if let first = codes[code] {
+                let what = entry.number.isEmpty ? "name \(entry.name)" : "code \(entry.number)"
+                found.append(Diagnostic(.duplicateCode, at: SourceLocation(file: file, line: entry.line, column: 1),
+                                        "\(what) appears twice in catalog \(catalog.id) (first on line \(first))",
+                                        hint: "give one record per code; other names of it go in `aliases`"))
+            } else {
+                codes[code] = entry.line
             }
         }
         return found

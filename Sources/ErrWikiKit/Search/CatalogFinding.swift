@@ -13,16 +13,21 @@ package struct CatalogFinding: Sendable {
 
     /// The catalogs' answer, or nil when they have none or the ranked articles answer better: a
     /// code named inside a longer text (`[Errno 28] …`) gives way to an article that has the whole
-    /// text as a code or matches it as a log line.
+    /// text as a code or matches it as a log line — keeping only the entries that article claims,
+    /// so their facts still sit on top of it.
     package static func find(_ text: String, in index: SearchIndex, outcome: SearchOutcome) -> CatalogFinding? {
         let matches = CatalogResolver.resolve(text, in: index)
         guard let first = matches.first else { return nil }
         let inText = first.form == .qualified || first.form == .numberAndName
-        if inText, let best = outcome.hits.first, best.kind <= .logPattern { return nil }
+        let best = outcome.hits.first.flatMap { inText && $0.kind <= .logPattern ? $0.article.id : nil }
         let headers = index.catalogHeaders
         var items: [Item] = matches.compactMap { match in
             guard let entry = index.entry(match.ref) else { return nil }
-            let articles = index.claimingArticles(match.ref).compactMap(index.summary(ofArticle:))
+            var articles = index.claimingArticles(match.ref).compactMap(index.summary(ofArticle:))
+            if let best {
+                articles = articles.filter { $0.id == best }
+                if articles.isEmpty { return nil }
+            }
             return Item(entry: entry, catalog: headers[match.ref.catalog], form: match.form, articles: articles)
         }
         guard !items.isEmpty else { return nil }

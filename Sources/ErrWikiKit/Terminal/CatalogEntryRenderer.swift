@@ -52,7 +52,9 @@ package struct CatalogEntryRenderer: Sendable {
 
     /// Several entries (an ambiguous number), each with the articles that claim it.
     package func list(_ entries: [(entry: CatalogEntry, catalog: CodeCatalog, articles: [ArticleSummary])], query: String) -> String {
-        var lines = ["\(Terminal.sanitized(query)) is a code in \(entries.count) catalogs:", ""]
+        let catalogs = Set(entries.map(\.catalog.id)).count
+        let heading = catalogs == entries.count ? "is a code in \(catalogs) catalogs:" : "names \(entries.count) codes:"
+        var lines = ["\(Terminal.sanitized(query)) \(heading)", ""]
         for (entry, catalog, articles) in entries {
             let number = Self.qualifiedNumber(entry, in: catalog)
             var line = "  " + style.apply(.strong, to: Terminal.sanitized(number.isEmpty ? entry.name : number))
