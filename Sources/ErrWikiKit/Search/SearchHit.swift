@@ -16,4 +16,11 @@ package struct SearchOutcome: Sendable {
     package var hits: [SearchHit]
     /// Words and ids close to the query, for "did you mean" when nothing matched.
     package var suggestions: [String]
+
+    package init(query: SearchQuery, corrected: String?, hits: [SearchHit], suggestions: [String]) {
+        self.query = query
+        self.corrected = corrected
+        self.hits = hits
+        self.suggestions = suggestions
+    }
 }
