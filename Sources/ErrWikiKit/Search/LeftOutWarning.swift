@@ -9,8 +9,12 @@ package enum LeftOutWarning {
     /// The warning lines for an opened index: articles left out for errors, then parts of the
     /// content that could not be read; "" when there are neither.
     package static func lines(_ opened: IndexStore.Opened) -> String {
-        line(opened.leftOut, one: "1 article with errors is", many: "articles with errors are",
+        let catalogs = opened.leftOut.filter { $0.hasSuffix(".tsv") }
+        let articles = opened.leftOut.filter { !$0.hasSuffix(".tsv") }
+        return line(articles, one: "1 article with errors is", many: "articles with errors are",
              then: { "left out of the index (errwiki check lists \($0 == 1 ? "it" : "them"))" })
+            + line(catalogs, one: "1 code catalog with errors is", many: "code catalogs with errors are",
+                   then: { "left out of the index (errwiki check lists \($0 == 1 ? "it" : "them"))" })
             + line(opened.unreadable, one: "1 part of the content cannot be read and is", many: "parts of the content cannot be read and are",
                    then: { _ in "left out (errwiki check says why)" })
     }

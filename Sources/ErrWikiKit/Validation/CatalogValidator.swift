@@ -18,13 +18,14 @@ package enum CatalogValidator {
         for ref in claimed {
             guard let entry = catalogs.entry(ref), Int(entry.number) != nil else { continue }
             let catalog = catalogs.catalogs[ref.catalog]
-            let words = catalog.words.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+            // The family's words in any case; the name exactly as written (`FORBIDDEN`, not nginx's "forbidden (13: …)").
+            let words = "(?i:" + catalog.words.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")"
             for name in entry.names {
                 let escaped = NSRegularExpression.escapedPattern(for: name)
                 let after = "\\b\(escaped)\\b\\s*(?:\\(|=|:)\\s*(?:(?:\(words))\\s*[=:]?\\s*)?(\\d+)\\b(?!\\s*[-+*/.,])"
                 let before = "\\b(?:\(words))\\s*[=:]?\\s*(\\d+)\\s*\\(\\s*\(escaped)\\b"
                 for pattern in [after, before] {
-                    guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+                    guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
                     for (text, location) in texts(of: article) {
                         let range = NSRange(text.startIndex..., in: text)
                         for match in regex.matches(in: text, range: range) {
