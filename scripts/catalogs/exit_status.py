@@ -57,12 +57,24 @@ def man_says(path: str) -> None:
             raise ValueError(f"{path}: EXIT STATUS no longer says {phrase!r}")
 
 
+def default_signals() -> None:
+    """In the child, before the shell starts: every signal back to its default action. A parent that
+    ignores one (a test runner ignoring SIGHUP, nohup) passes that on, and a shell cannot undo it."""
+    import signal as stdlib_signal
+    for number in range(1, stdlib_signal.NSIG):
+        try:
+            stdlib_signal.signal(number, stdlib_signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass  # SIGKILL, SIGSTOP and numbers the kernel does not have
+    stdlib_signal.pthread_sigmask(stdlib_signal.SIG_SETMASK, [])
+
+
 def run(shell: str, script: str, cwd: str) -> tuple[int, str]:
     """Runs `shell -c script` and returns the status it reports (the script ends with echo $?) and
     its standard error."""
     try:
         done = subprocess.run([shell, "-c", script], cwd=cwd, capture_output=True, text=True, timeout=30,
-                              env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
+                              env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"}, preexec_fn=default_signals)
     except FileNotFoundError:
         raise catalog_tsv.MissingSource(f"{shell} is missing: install the Debian package "
                                         f"{os.path.basename(shell)}")
