@@ -26,7 +26,8 @@ PASSES = (("light", 1280, 900), ("dark", 1280, 900), ("light", 360, 780))
 ROOT_PAGES = ("index.html", "a-z.html", "search.html", "404.html")
 # Search pages: empty, with results (RESULTS_QUERY must find some), with none.
 RESULTS_QUERY = "search.html?q=oom"
-SEARCHES = ("search.html", RESULTS_QUERY, "search.html?q=zzqxqzz")
+# A bare number: code catalog results (loaded on demand) above the articles.
+SEARCHES = ("search.html", RESULTS_QUERY, "search.html?q=zzqxqzz", "search.html?q=5")
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 # What an article page may hold: the first article showing each one is audited.
 ARTICLE_FEATURES = [
@@ -62,7 +63,11 @@ def pages_to_audit(site, everything):
             chosen.append(match)
     listings = [next((page for page in html if page.startswith(folder) and page != "tag/index.html"), None)
                 for folder in ("category/", "tag/", "severity/")]
-    return ["index.html", "a-z.html", "404.html", "tag/index.html"] + chosen + [p for p in listings if p] + list(SEARCHES)
+    # The code catalogs: their index and the smallest family page (the tables are all alike).
+    families = sorted((page for page in html if page.startswith("codes/") and page != "codes/index.html"),
+                      key=lambda page: os.path.getsize(os.path.join(site, page)))
+    codes = (["codes/index.html"] if "codes/index.html" in html else []) + families[:1]
+    return ["index.html", "a-z.html", "404.html", "tag/index.html"] + chosen + [p for p in listings if p] + codes + list(SEARCHES)
 
 
 def read(site, page):
