@@ -34,7 +34,7 @@ import Testing
         #expect(expected.count >= 12)
         for (family, count) in expected {
             #expect(home.contains("href=\"codes/\(family).html\""), "home does not link \(family)")
-            #expect(index.contains("href=\"\(family).html\""), "codes/index.html does not link \(family)")
+            #expect(index.contains("href=\"../codes/\(family).html\""), "codes/index.html does not link \(family)")
             let page = try String(contentsOf: site.appendingPathComponent("codes/\(family).html"), encoding: .utf8)
             let rows = Self.matches("<tr id=\"([^\"]+)\"", in: page)
             #expect(rows.count == count, "\(family): \(rows.count) rows for \(count) codes")
