@@ -16,7 +16,7 @@ struct CatalogSiteModel: Sendable {
     init(catalogs: CatalogSet, articles: [Article]) {
         self.catalogs = catalogs
         var families: [(id: String, title: String, members: [Int])] = []
-        for (index, catalog) in catalogs.catalogs.enumerated() where ArticleID.isValid(catalog.family) {
+        for (index, catalog) in catalogs.catalogs.enumerated() {
             if let existing = families.firstIndex(where: { $0.id == catalog.family }) {
                 families[existing].members.append(index)
             } else {
@@ -54,16 +54,14 @@ struct CatalogSiteModel: Sendable {
         page.link(to: self.page(ofCatalog: ref.catalog)) + "#" + anchors[ref.catalog][ref.entry]
     }
 
-    /// A digest of one family's tables (every field shown) and of the articles that claim them.
+    /// A digest of one family's tables (each file's bytes, so every field counts) and of the
+    /// articles that claim their entries.
     func digest(ofFamily family: Int, articles: [Article]) -> StableHasher {
         var hasher = StableHasher()
         for index in families[family].members {
             let catalog = catalogs.catalogs[index]
-            hasher.combine([catalog.id, catalog.title, catalog.familyTitle, catalog.noMessages, catalog.licence] + catalog.notes)
-            for source in catalog.sources { hasher.combine([source.id, source.package, source.version, source.file, source.gives]) }
-            for (number, entry) in catalog.entries.enumerated() {
-                hasher.combine([entry.number, entry.name, entry.message, entry.group, entry.standard] + entry.aliases + entry.sources)
-                for detail in entry.details { hasher.combine([detail.key, detail.value]) }
+            hasher.combine([catalog.relativePath, catalog.digest])
+            for number in catalog.entries.indices {
                 for article in claims[CatalogRef(catalog: index, entry: number)] ?? [] { hasher.combine([articles[article].id, articles[article].title]) }
             }
         }

@@ -407,37 +407,63 @@
         return a.entry - b.entry;
       });
     }
+    function number(position) { return key(entries[position][1]); }
+    function decodedWin32(k) {
+      var code = win32Code(k), win32 = catalogNamed(spec.win32Catalog), out = [];
+      if (code === null || win32 < 0) return out;
+      refs(String(code)).forEach(function (position) {
+        if (entries[position][0] === win32 && number(position) === String(code)) out.push({ entry: position, form: "decoded" });
+      });
+      return out;
+    }
+    function isSQLSTATE(term) { return term.length === 5 && /^[0-9a-z]+$/.test(term) && /[0-9]/.test(term); }
+    function isHexCode(term) { return /^0x[0-9a-f]{8}$/.test(term); }
+    // CatalogSpec.identifiers: runs of [A-Za-z0-9_] with an underscore between two letters or digits.
+    function identifiers(text) {
+      return (text.match(/[A-Za-z0-9_]+/g) || []).filter(function (run) {
+        var underscore = run.indexOf("_");
+        return underscore >= 0 && /[^_]/.test(run.slice(0, underscore)) && /[^_]/.test(run.slice(underscore + 1));
+      });
+    }
     function resolve(text) {
       var typed = words(text);
       if (!typed.length) return [];
       var whole = typed.join(" "), found = [];
+      var qualifiedOnly = Object.create(null);
+      spec.qualifiedOnly.forEach(function (id) { qualifiedOnly[id] = true; });
+      function bare(position) { return qualifiedOnly[catalogs[entries[position][0]].id] !== true; }
+      // 1. The whole query is a code.
       refs(whole).forEach(function (position) {
         var entry = entries[position];
-        if (key(entry[1]) === whole) found.push({ entry: position, form: "number" });
+        if (key(entry[1]) === whole) { if (bare(position)) found.push({ entry: position, form: "number" }); }
         else if (names(entry).some(function (name) { return nameMatches(name, whole, text); })) found.push({ entry: position, form: "name" });
       });
-      var code = win32Code(whole), win32 = catalogNamed(spec.win32Catalog);
-      if (code !== null && win32 >= 0) {
-        refs(String(code)).forEach(function (position) {
-          if (entries[position][0] === win32 && key(entries[position][1]) === String(code)) found.push({ entry: position, form: "decoded" });
-        });
-      }
+      found = found.concat(decodedWin32(whole));
       if (found.length) return ordered(found, whole);
+      // 2. A catalog's word, then a code of that catalog; or the client's ERROR 1045 (28000).
       var phrases = [];
       catalogs.forEach(function (catalog, index) {
         catalog.words.forEach(function (phrase) { phrases.push({ catalog: index, words: phrase.split(" ") }); });
       });
+      var client = Object.create(null);
+      catalogs.forEach(function (catalog, index) { if (spec.clientErrorCatalogs.indexOf(catalog.id) >= 0) client[index] = true; });
       for (var start = 0; start < typed.length; start++) {
         phrases.forEach(function (phrase) {
           if (start + phrase.words.length >= typed.length) return;
           for (var i = 0; i < phrase.words.length; i++) if (typed[start + i] !== phrase.words[i]) return;
           var code = typed[start + phrase.words.length];
           refs(code).forEach(function (position) {
-            if (entries[position][0] === phrase.catalog && key(entries[position][1]) === code) found.push({ entry: position, form: "qualified" });
+            if (entries[position][0] === phrase.catalog && number(position) === code) found.push({ entry: position, form: "qualified" });
           });
         });
+        if (typed[start] === spec.clientErrorWord && start + 2 < typed.length && isSQLSTATE(typed[start + 2])) {
+          refs(typed[start + 1]).forEach(function (position) {
+            if (client[entries[position][0]] === true && number(position) === typed[start + 1]) found.push({ entry: position, form: "qualified" });
+          });
+        }
         if (found.length) return ordered(found, whole);
       }
+      // 3. A number followed by its own name.
       for (var at = 0; at + 1 < typed.length; at++) {
         refs(typed[at]).forEach(function (position) {
           var entry = entries[position];
@@ -451,7 +477,21 @@
         });
         if (found.length) return ordered(found, whole);
       }
-      return [];
+      // 4. Codes that stand out anywhere in the text.
+      identifiers(text).forEach(function (identifier) {
+        var lower = identifier.toLowerCase();
+        refs(key(identifier)).forEach(function (position) {
+          if (names(entries[position]).some(function (name) { return name.toLowerCase() === lower; })) found.push({ entry: position, form: "inText" });
+        });
+      });
+      typed.forEach(function (word) {
+        if (!isHexCode(word)) return;
+        refs(word).forEach(function (position) {
+          if (number(position) === word && bare(position)) found.push({ entry: position, form: "inText" });
+        });
+        found = found.concat(decodedWin32(word));
+      });
+      return found.length ? ordered(found, whole) : [];
     }
     // CatalogFinding.swift: claimed entries first; a code named inside a longer text gives way to an
     // article whose tier is exact or log pattern (`best`: the first article result, {tier, path}),
@@ -459,8 +499,8 @@
     function find(text, best) {
       var matches = resolve(text);
       if (!matches.length) return [];
-      var inText = matches[0].form === "qualified" || matches[0].form === "numberAndName";
-      var winner = best && inText && (best.tier === "exactCode" || best.tier === "logPattern") ? best.path : null;
+      var inText = matches[0].form === "qualified" || matches[0].form === "numberAndName" || matches[0].form === "inText";
+      var winner = best && inText && spec.answerTiers.indexOf(best.tier) >= 0 ? best.path : null;
       var items = [];
       matches.forEach(function (match) {
         var entry = entries[match.entry], catalog = catalogs[entry[0]];

@@ -94,7 +94,7 @@ import Testing
     @Test func theNewCommandItPrintsStartsAnArticleThatPassesCheck() throws {
         let result = try run(["lookup", "EPROTONOSUPPORT"])
         let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  errwiki new ") })
-        #expect(line == "  errwiki new 'EPROTONOSUPPORT: Protocol not supported' --category errno --codes EPROTONOSUPPORT,93")
+        #expect(line == "  errwiki new 'EPROTONOSUPPORT: Protocol not supported' --category errno --codes EPROTONOSUPPORT,93 --content Content")
         let wiki = try FixturePaths.temporaryFolder()
         let created = try CommandRunner.run(["new", "EPROTONOSUPPORT: Protocol not supported", "--category", "errno",
                                              "--codes", "EPROTONOSUPPORT,93", "--severity", "medium", "--content", wiki.path], in: wiki)

@@ -210,8 +210,8 @@ def build() -> Catalog:
         family_title="MariaDB and MySQL errors",
         title="MariaDB Connector/C client error codes (errmsg.h and libmariadb's message tables, CR_)",
         category="mysql",
-        # "error": the client prints ERROR 2002 (HY000): ...
-        words=["mysql", "mariadb", "cr", "error"],
+        # The client's ERROR 1045 (28000): ... is CatalogSpec.clientErrorWord, not a word here.
+        words=["mysql", "mariadb", "cr"],
         importer="python3 scripts/catalogs/mysql_client.py",
         licence=("MariaDB Connector/C, LGPL-2+ (errmsg.h: Copyright (C) 2000 MySQL AB & MySQL Finland AB & TCX "
                  "DataKonsult AB, 2012-2016 SkySQL AB, MariaDB Corporation AB; Debian copyright, Files: "

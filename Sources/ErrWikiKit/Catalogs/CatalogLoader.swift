@@ -2,7 +2,9 @@
 /// why); the others load.
 package enum CatalogLoader {
     package static func load(_ root: ContentRoot) -> (catalogs: CatalogSet, diagnostics: [Diagnostic]) {
-        load(ContentScanner(root: root).catalogFiles(), from: root)
+        let (files, found) = ContentScanner(root: root).catalogFiles()
+        let loaded = load(files, from: root)
+        return (loaded.catalogs, found + loaded.diagnostics)
     }
 
     static func load(_ files: [ContentScanner.File], from root: ContentRoot) -> (catalogs: CatalogSet, diagnostics: [Diagnostic]) {

@@ -17,6 +17,10 @@ package enum CatalogParser {
             return (nil, [Diagnostic(.invalidUTF8, at: SourceLocation(file: file, line: 1, column: 1), "catalog is not valid UTF-8")])
         }
         let id = String(relativePath.split(separator: "/").last ?? "").replacingSuffix(".tsv")
+        guard ArticleID.isValid(id) else {
+            return (nil, [Diagnostic(.catalogSyntax, at: SourceLocation(file: file, line: 1, column: 1),
+                                     "the file name `\(id).tsv` is not a valid catalog id (\(ArticleID.patternDescription))")])
+        }
         var catalog = CodeCatalog(id: id, family: "", familyTitle: "", title: "", category: "", words: [], importer: "",
                                   licence: "", sources: [], noMessages: "", notes: [], entries: [], relativePath: relativePath)
         var sawColumns = false
@@ -51,7 +55,13 @@ package enum CatalogParser {
                 switch key {
                 case "catalog":
                     if let value = one()?[0], value != id { problem(number, 10, "`@catalog \(value)` does not match the file name `\(id).tsv`") }
-                case "family": if let value = one(2) { (catalog.family, catalog.familyTitle) = (value[0], value[1]) }
+                case "family":
+                    if let value = one(2) {
+                        // The family names its site page (`codes/<family>.html`): an id, like a category.
+                        if ArticleID.isValid(value[0]) { (catalog.family, catalog.familyTitle) = (value[0], value[1]) } else {
+                            problem(number, 9, "`@family \(value[0])` is not a valid family id (\(ArticleID.patternDescription))")
+                        }
+                    }
                 case "title": if let value = one() { catalog.title = value[0] }
                 case "category":
                     if let value = one()?[0] {
@@ -106,6 +116,9 @@ package enum CatalogParser {
         }
         if catalog.sources.isEmpty { problem(1, 1, "missing header `@source`: every catalog says where its data comes from") }
         diagnostics += duplicates(catalog, file: file)
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        catalog.digest = hasher.hexDigest
         return (diagnostics.contains { $0.severity == .error } ? nil : catalog, diagnostics)
     }
 

@@ -14,6 +14,8 @@ package enum CatalogResolver {
         case qualified
         /// The entry's number, then its name: `226/NAMESPACE`.
         case numberAndName
+        /// A name written as an identifier, or an eight-digit hex code, inside a longer text.
+        case inText
     }
 
     package struct Match: Sendable, Hashable {
@@ -26,37 +28,42 @@ package enum CatalogResolver {
         let words = Tokenizer.terms(in: text)
         guard !words.isEmpty else { return [] }
         let whole = words.joined(separator: " ")
+        let headers = lookup.catalogHeaders
+        let bare = Set(headers.indices.filter { !CatalogSpec.qualifiedOnly.contains(headers[$0].id) })
+        func number(_ ref: CatalogRef) -> String { Tokenizer.key(lookup.entry(ref)?.number ?? "") }
         var found: [Match] = []
+        // 1. The whole query is a code.
         for ref in lookup.refs(withKey: whole) {
             guard let entry = lookup.entry(ref) else { continue }
             if Tokenizer.key(entry.number) == whole {
-                found.append(Match(ref: ref, form: .number))
+                if bare.contains(ref.catalog) { found.append(Match(ref: ref, form: .number)) }
             } else if entry.names.contains(where: { nameMatches($0, whole: whole, typed: text) }) {
                 found.append(Match(ref: ref, form: .name))
             }
         }
-        if let code = CatalogSpec.win32Code(inHRESULT: whole),
-           let win32 = lookup.catalogHeaders.firstIndex(where: { $0.id == CatalogSpec.win32Catalog }) {
-            for ref in lookup.refs(withKey: String(code)) where ref.catalog == win32 && Tokenizer.key(lookup.entry(ref)?.number ?? "") == String(code) {
-                found.append(Match(ref: ref, form: .decoded))
-            }
-        }
+        found += decodedWin32(whole, in: lookup)
         if !found.isEmpty { return ordered(found, whole: whole, in: lookup) }
-        let headers = lookup.catalogHeaders
+        // 2. A catalog's word, then a code of that catalog; or the MariaDB client's `ERROR 1045 (28000)`.
         let phrases: [(catalog: Int, words: [Substring])] = headers.enumerated().flatMap { index, catalog in
             catalog.words.map { (index, $0.split(separator: " ")) }
         }
+        let clientCatalogs = Set(headers.indices.filter { CatalogSpec.clientErrorCatalogs.contains(headers[$0].id) })
         for start in words.indices {
             for phrase in phrases where start + phrase.words.count < words.count
                 && zip(words[start...], phrase.words).allSatisfy({ $0 == $1 }) {
                 let code = words[start + phrase.words.count]
-                for ref in lookup.refs(withKey: code) where ref.catalog == phrase.catalog
-                    && Tokenizer.key(lookup.entry(ref)?.number ?? "") == code {
+                for ref in lookup.refs(withKey: code) where ref.catalog == phrase.catalog && number(ref) == code {
+                    found.append(Match(ref: ref, form: .qualified))
+                }
+            }
+            if words[start] == CatalogSpec.clientErrorWord, start + 2 < words.count, CatalogSpec.isSQLSTATE(words[start + 2]) {
+                for ref in lookup.refs(withKey: words[start + 1]) where clientCatalogs.contains(ref.catalog) && number(ref) == words[start + 1] {
                     found.append(Match(ref: ref, form: .qualified))
                 }
             }
             if !found.isEmpty { return ordered(found, whole: whole, in: lookup) }
         }
+        // 3. A number followed by its own name.
         for start in words.indices.dropLast() {
             for ref in lookup.refs(withKey: words[start]) {
                 guard let entry = lookup.entry(ref), Tokenizer.key(entry.number) == words[start] else { continue }
@@ -70,7 +77,30 @@ package enum CatalogResolver {
             }
             if !found.isEmpty { return ordered(found, whole: whole, in: lookup) }
         }
-        return []
+        // 4. Codes that stand out anywhere in the text: a name written as an identifier with an
+        // underscore (`TypeError [ERR_INVALID_ARG_TYPE]: …`) and an eight-digit hex code.
+        for identifier in CatalogSpec.identifiers(in: text) {
+            let key = Tokenizer.key(identifier)
+            for ref in lookup.refs(withKey: key) where lookup.entry(ref)?.names.contains(where: { $0.lowercased() == identifier.lowercased() }) == true {
+                found.append(Match(ref: ref, form: .inText))
+            }
+        }
+        for word in words where CatalogSpec.isHexCode(word) {
+            for ref in lookup.refs(withKey: word) where number(ref) == word && bare.contains(ref.catalog) {
+                found.append(Match(ref: ref, form: .inText))
+            }
+            found += decodedWin32(word, in: lookup)
+        }
+        return found.isEmpty ? [] : ordered(found, whole: whole, in: lookup)
+    }
+
+    /// The Win32 entry inside an HRESULT key, when it has one.
+    private static func decodedWin32(_ key: String, in lookup: some CatalogLookup) -> [Match] {
+        guard let code = CatalogSpec.win32Code(inHRESULT: key),
+              let win32 = lookup.catalogHeaders.firstIndex(where: { $0.id == CatalogSpec.win32Catalog }) else { return [] }
+        return lookup.refs(withKey: String(code)).filter { ref in
+            ref.catalog == win32 && Tokenizer.key(lookup.entry(ref)?.number ?? "") == String(code)
+        }.map { Match(ref: $0, form: .decoded) }
     }
 
     /// Whether the whole query is this name: the same key, and typed as written when the name

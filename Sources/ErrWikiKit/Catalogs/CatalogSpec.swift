@@ -12,6 +12,14 @@
 ///    `[Errno 28]`, `curl: (6)`, `SQLSTATE[23505]`, `ERROR 1045 (28000)` (MariaDB's `error`),
 ///    `verify error:num=20` (the earliest place that names a code wins).
 /// 3. **A number followed by its own name**: `status=226/NAMESPACE`, `203/EXEC`.
+/// 4. **Codes that stand out anywhere in the text**: a name or alias written as an identifier with
+///    an underscore (`TypeError [ERR_INVALID_ARG_TYPE]: …`, as written but in any case), and an
+///    eight-digit hex code (`Error code: 0x80070005`, with the Win32 code inside it). Every one in
+///    the text answers.
+///
+/// Bare numbers (rule 1) and hex codes (rule 4) do not answer from the `qualifiedOnly` tables,
+/// whose numbers are seldom typed alone and would crowd every short number (`404` is also
+/// OpenSSL's reason 404): `x509 20`, `tls alert 40` and their names still find them.
 ///
 /// Order of the answers: entries an article claims first, then — for a bare three-digit number
 /// from 100 to 599 — HTTP, then the catalogs in `order` (a decoded Win32 code after the HRESULT
@@ -25,6 +33,12 @@ package enum CatalogSpec {
         "errno", "signal", "exit-status", "http", "sqlstate", "mysql", "mysql-client", "curl", "systemd-exit",
         "x509", "tls-alert", "ssl-reason", "win32", "hresult", "ntstatus", "facility", "python-exception", "node-error",
     ]
+    /// Tables whose numbers answer only after their word (`x509 20`) or by name.
+    package static let qualifiedOnly: Set<String> = ["x509", "tls-alert", "ssl-reason", "facility"]
+    /// The MariaDB/MySQL client's `ERROR 1045 (28000): …`: this word, a code of these tables, then a
+    /// SQLSTATE (five letters or digits, at least one digit). `error` alone is too common a word to narrow.
+    package static let clientErrorWord = "error"
+    package static let clientErrorCatalogs: Set<String> = ["mysql", "mysql-client"]
     /// Bare numbers of this many digits in this range are HTTP statuses first.
     package static let httpCatalog = "http"
     package static let httpRange = 100...599
@@ -44,10 +58,43 @@ package enum CatalogSpec {
         return Int(value & 0xFFFF)
     }
 
+    static func isSQLSTATE(_ term: String) -> Bool {
+        term.utf8.count == 5 && term.utf8.allSatisfy { Tokenizer.fold($0) != nil && $0 < 0x80 } && Tokenizer.containsDigit(term.utf8)
+    }
+
+    /// `0x` and eight hex digits (a term, so already lower case).
+    static func isHexCode(_ term: String) -> Bool {
+        let bytes = Array(term.utf8)
+        return bytes.count == 10 && term.hasPrefix("0x")
+            && bytes.dropFirst(2).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    /// Runs of ASCII letters, digits and underscores that hold an underscore between two letters or
+    /// digits (`ERR_INVALID_ARG_TYPE`), in text order.
+    static func identifiers(in text: String) -> [String] {
+        var found: [String] = []
+        var run: [UInt8] = []
+        func flush() {
+            if let underscore = run.firstIndex(of: UInt8(ascii: "_")), run[..<underscore].contains(where: { $0 != UInt8(ascii: "_") }),
+               run[(underscore + 1)...].contains(where: { $0 != UInt8(ascii: "_") }) {
+                found.append(String(decoding: run, as: UTF8.self))
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "_") || (byte < 0x80 && Tokenizer.fold(byte) != nil) { run.append(byte) } else { flush() }
+        }
+        flush()
+        return found
+    }
+
     /// The spec as JSON, for the site's ranker.
     package static var json: String {
         "{\"order\":[" + order.map { "\"\($0)\"" }.joined(separator: ",") + "],\"httpCatalog\":\"\(httpCatalog)\","
             + "\"httpRange\":[\(httpRange.lowerBound),\(httpRange.upperBound)],\"win32Catalog\":\"\(win32Catalog)\","
-            + "\"win32Facility\":\(win32Facility)}"
+            + "\"win32Facility\":\(win32Facility),"
+            + "\"qualifiedOnly\":[" + qualifiedOnly.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "],"
+            + "\"clientErrorWord\":\"\(clientErrorWord)\",\"clientErrorCatalogs\":[" + clientErrorCatalogs.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "],"
+            + "\"answerTiers\":[" + MatchKind.allCases.filter { $0 <= .logPattern }.map { "\"\($0.name)\"" }.joined(separator: ",") + "]}"
     }
 }

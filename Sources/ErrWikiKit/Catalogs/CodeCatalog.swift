@@ -21,6 +21,9 @@ package struct CodeCatalog: Sendable, Hashable {
     package var entries: [CatalogEntry]
     /// Path of the file under the content root.
     package var relativePath: String
+    /// A digest of the file's bytes (empty for a catalog read back from the search index): whatever
+    /// changes in the file changes the site pages built from it.
+    package var digest: String = ""
 
     /// The source with this id (entries name their sources by id).
     package func source(_ id: String) -> CatalogSource? { sources.first { $0.id == id } }

@@ -111,20 +111,47 @@ struct ContentScanner {
     package static let catalogFolder = "catalogs"
 
     /// The catalog files (`catalogs/*.tsv`), in name order; none when the folder is missing. A link
-    /// is never followed, so a table from outside the root is never read.
-    func catalogFiles() -> [File] {
+    /// is never followed, so a table from outside the root is never read: one is named, as is a
+    /// folder that cannot be read.
+    func catalogFiles() -> (files: [File], diagnostics: [Diagnostic]) {
         let folder = root.path + "/" + Self.catalogFolder
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard directory >= 0 else { return [] }
+        guard directory >= 0 else {
+            if errno == ENOENT { return ([], []) }
+            var info = stat()
+            if lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                return ([], [Diagnostic(.symlinkOutside, .warning, at: SourceLocation(file: root.display(Self.catalogFolder), line: 1, column: 1),
+                                        "the catalogs folder is a symbolic link; not followed", hint: "copy the tables into the content folder instead")])
+            }
+            if errno == ENOTDIR { return ([], []) }
+            return ([], [unreadable(.unreadableFolder, Self.catalogFolder, "folder cannot be read: \(Self.reason())",
+                                    hint: "the code catalogs in it are left out; give errwiki read access or remove it")])
+        }
         defer { close(directory) }
         var files: [File] = []
-        for entry in Self.entries(of: directory, suffix: ".tsv").entries.sorted(by: { Self.byteOrder($0.name, $1.name) })
-        where !entry.name.hasPrefix(".") {
-            var info = stat()
-            guard fstatat(directory, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            files.append(File(relativePath: Self.catalogFolder + "/" + entry.name, stamp: FileStamp(info)))
+        var diagnostics: [Diagnostic] = []
+        let listing = Self.entries(of: directory, suffix: ".tsv")
+        if let failure = listing.failure {
+            diagnostics.append(unreadable(.unreadableFolder, Self.catalogFolder, "folder could not be listed completely: \(failure)"))
         }
-        return files
+        for entry in listing.entries.sorted(by: { Self.byteOrder($0.name, $1.name) }) where !entry.name.hasPrefix(".") && entry.name.hasSuffix(".tsv") {
+            let relative = Self.catalogFolder + "/" + entry.name
+            var info = stat()
+            guard fstatat(directory, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                if errno != ENOENT { diagnostics.append(unreadable(.unreadableFile, relative, "cannot look at the file: \(Self.reason())")) }
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                files.append(File(relativePath: relative, stamp: FileStamp(info)))
+            case S_IFLNK:
+                diagnostics.append(Diagnostic(.symlinkOutside, .warning, at: SourceLocation(file: root.display(relative), line: 1, column: 1),
+                                              "a code catalog that is a symbolic link is not followed", hint: "copy the table into the catalogs folder instead"))
+            default:
+                continue
+            }
+        }
+        return (files, diagnostics)
     }
 
     /// An error at a path under the root (the root itself for ""), at line 1 as for a whole file.

@@ -2,7 +2,7 @@ extension TreeStamp {
     /// The stamp of a content tree: every article file `ContentScanner` finds, in scan order, then the catalogs.
     package static func of(contentRoot: String) -> TreeStamp {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
-        return TreeStamp(scanner.scan().files + scanner.catalogFiles())
+        return TreeStamp(scanner.scan().files + scanner.catalogFiles().files)
     }
 
     init(_ files: [ContentScanner.File]) {

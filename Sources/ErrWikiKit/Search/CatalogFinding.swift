@@ -18,7 +18,7 @@ package struct CatalogFinding: Sendable {
     package static func find(_ text: String, in index: SearchIndex, outcome: SearchOutcome) -> CatalogFinding? {
         let matches = CatalogResolver.resolve(text, in: index)
         guard let first = matches.first else { return nil }
-        let inText = first.form == .qualified || first.form == .numberAndName
+        let inText = first.form == .qualified || first.form == .numberAndName || first.form == .inText
         let best = outcome.hits.first.flatMap { inText && $0.kind <= .logPattern ? $0.article.id : nil }
         let headers = index.catalogHeaders
         var items: [Item] = matches.compactMap { match in

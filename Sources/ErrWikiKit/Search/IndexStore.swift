@@ -75,8 +75,8 @@ package struct IndexStore: Sendable {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let scan = scanner.scan()
         let files = scan.files
-        let catalogFiles = scanner.catalogFiles()
-        let unreadable = scan.diagnostics.filter { $0.severity == .error }.map(\.location.file)
+        let (catalogFiles, catalogScan) = scanner.catalogFiles()
+        let unreadable = (scan.diagnostics + catalogScan).filter { $0.severity == .error }.map(\.location.file)
         // The scanner's root has resolved the real path already.
         let root = scanner.root.realPath ?? contentRoot
         let stamp = TreeStamp(files + catalogFiles)

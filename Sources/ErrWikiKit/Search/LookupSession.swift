@@ -102,7 +102,7 @@ package struct LookupSession: Sendable {
         }
         switch item.articles.count {
         case 0:
-            answer.output = renderer.uncovered(item.entry, in: item.catalog)
+            answer.output = renderer.uncovered(item.entry, in: item.catalog, contentRoot: contentRoot)
         case 1:
             switch rendered(item.articles[0], section: request.section) {
             case .success(let page): answer.output = renderer.facts(item.entry, in: item.catalog) + "\n" + page

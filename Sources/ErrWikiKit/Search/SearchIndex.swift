@@ -75,10 +75,11 @@ package struct SearchIndex: Sendable {
             header.builtAt = Int64(bitPattern: try reader.u64())
             guard try reader.u64() == UInt64(raw.count) else { throw ByteReader.Corrupt() }
             header.lengthSum = try reader.u64()
-            header.lengthsOffset = Int(try reader.u64())
+            // An offset beyond the file is damage, not a trap: every conversion is checked.
+            header.lengthsOffset = try Self.offset(reader.u64(), within: raw.count)
             header.tables = try (0..<Self.tableCount).map { _ in
-                let start = Int(try reader.u64())
-                let count = Int(try reader.u32())
+                let start = try Self.offset(reader.u64(), within: raw.count)
+                let count = try Self.offset(UInt64(reader.u32()), within: raw.count)
                 return try Self.validatedTable(raw, start: start, count: count)
             }
         }(bytes)
@@ -121,7 +122,14 @@ package struct SearchIndex: Sendable {
         var tables: [Table] = []
     }
 
+    /// A header value that must lie within a file of `size` bytes.
+    private static func offset(_ value: UInt64, within size: Int) throws -> Int {
+        guard value <= UInt64(size) else { throw ByteReader.Corrupt() }
+        return Int(value)
+    }
+
     /// Checks a table's offsets are in bounds and ascending, so later reads need only cheap checks.
+    /// `start` and `count` are at most the file size (`offset(_:within:)`), so nothing overflows.
     private static func validatedTable(_ raw: UnsafeRawBufferPointer, start: Int, count: Int) throws -> Table {
         let blobStart = start + 4 * (count + 1)
         guard start >= 0, count >= 0, blobStart <= raw.count else { throw ByteReader.Corrupt() }

@@ -36,18 +36,19 @@ package struct CatalogEntryRenderer: Sendable {
         for detail in entry.details { fields.append((detail.key, detail.value)) }
         let sources = entry.sources.compactMap(catalog.source).map { "\($0.package) \($0.version), \($0.file) (\($0.gives))" }
         if !sources.isEmpty { fields.append(("source", sources.joined(separator: "; "))) }
-        let labelWidth = max(8, fields.map(\.0.count).max() ?? 0)
-        for (label, value) in fields {
-            let padded = Terminal.sanitized(label).padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+        let labels = fields.map { Terminal.sanitized($0.0) }
+        let labelWidth = max(8, labels.map(\.count).max() ?? 0)
+        for ((_, value), label) in zip(fields, labels) {
+            let padded = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             lines.append("  " + style.apply(.label, to: padded) + "  " + Terminal.sanitized(value))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The facts of an entry no article claims, then how to start one.
-    package func uncovered(_ entry: CatalogEntry, in catalog: CodeCatalog) -> String {
+    /// The facts of an entry no article claims, then how to start one in `contentRoot`.
+    package func uncovered(_ entry: CatalogEntry, in catalog: CodeCatalog, contentRoot: String) -> String {
         facts(entry, in: catalog) + "\nNo article covers this code yet. Start one:\n  "
-            + style.apply(.command, to: Self.newCommand(entry, in: catalog)) + "\n"
+            + style.apply(.command, to: Terminal.sanitized(Self.newCommand(entry, in: catalog, contentRoot: contentRoot))) + "\n"
     }
 
     /// Several entries (an ambiguous number), each with the articles that claim it.
@@ -66,14 +67,15 @@ package struct CatalogEntryRenderer: Sendable {
             }
         }
         if let (entry, catalog, _) = entries.first, !Self.qualifiedNumber(entry, in: catalog).isEmpty {
-            lines += ["", style.apply(.dim, to: "Narrow it with the family's word: errwiki lookup \(Self.qualifiedNumber(entry, in: catalog))")]
+            lines += ["", style.apply(.dim, to: "Narrow it with the family's word: errwiki lookup \(Terminal.sanitized(Self.qualifiedNumber(entry, in: catalog)))")]
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The `errwiki new` command that starts an article for the entry, quoted for a POSIX shell:
     /// its title from the name and the message, its category the catalog's, its codes the entry's.
-    package static func newCommand(_ entry: CatalogEntry, in catalog: CodeCatalog) -> String {
+    /// The command is sanitized where it is printed: a control character in a catalog never reaches the terminal.
+    package static func newCommand(_ entry: CatalogEntry, in catalog: CodeCatalog, contentRoot: String) -> String {
         let number = qualifiedNumber(entry, in: catalog)
         let subject = entry.name.isEmpty ? number : entry.name
         let title = entry.message.isEmpty ? (entry.name.isEmpty || number.isEmpty ? subject : "\(subject) (\(number))")
@@ -82,7 +84,7 @@ package struct CatalogEntryRenderer: Sendable {
         let codes = ([entry.name].filter { !$0.isEmpty && !$0.contains("+") && !$0.contains(",") } + [entry.number].filter { !$0.isEmpty })
         var command = "errwiki new \(ShellQuote.quoted(title)) --category \(ShellQuote.quoted(catalog.category))"
         if !codes.isEmpty { command += " --codes \(ShellQuote.quoted(codes.joined(separator: ",")))" }
-        return command
+        return command + " --content \(ShellQuote.quoted(contentRoot))"
     }
 }
 

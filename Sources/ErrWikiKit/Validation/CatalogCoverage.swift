@@ -37,9 +37,9 @@ package struct CatalogCoverage: Sendable {
         var lines = ["family          codes  with article  catalogs"]
         for row in rows {
             let percent = row.codes == 0 ? 0 : Double(row.covered) * 100 / Double(row.codes)
-            lines.append(row.family.padding(toLength: 14, withPad: " ", startingAt: 0) + "  "
+            lines.append(Terminal.sanitized(row.family).padding(toLength: 14, withPad: " ", startingAt: 0) + "  "
                          + String(row.codes).leftPadded(5) + "  " + (String(row.covered) + " (" + Self.percent(percent) + ")").leftPadded(12)
-                         + "  " + row.catalogs.joined(separator: ", "))
+                         + "  " + row.catalogs.map(Terminal.sanitized).joined(separator: ", "))
         }
         let codes = rows.reduce(0) { $0 + $1.codes }, covered = rows.reduce(0) { $0 + $1.covered }
         lines.append("total".padding(toLength: 14, withPad: " ", startingAt: 0) + "  " + String(codes).leftPadded(5) + "  "
