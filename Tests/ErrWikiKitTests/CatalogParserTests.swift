@@ -79,4 +79,19 @@ import Testing
         #expect(catalog == nil)
         #expect(diagnostics.contains { $0.message.hasPrefix("no `@columns` line") })
     }
+
+    @Test func aFamilyThatIsNotAnIdIsRefused() {
+        // The family names a site page (codes/<family>.html): build must never be handed one that is not an id.
+        let text = Self.header.replacingOccurrences(of: "@family\terrno", with: "@family\tLinux Errno")
+        let (catalog, diagnostics) = CatalogParser.parse(Array(text.utf8), relativePath: "catalogs/errno.tsv", file: "errno.tsv")
+        #expect(catalog == nil)
+        #expect(diagnostics.map { "\($0.location): \($0.message)" }.contains {
+            $0.hasPrefix("errno.tsv:3:9: `@family Linux Errno` is not a valid family id")
+        })
+    }
+
+    @Test func aFileNameThatIsNotAnIdIsRefused() {
+        let (catalog, diagnostics) = CatalogParser.parse(Array(Self.header.utf8), relativePath: "catalogs/Errno\u{1B}.tsv", file: "x.tsv")
+        #expect(catalog == nil && diagnostics.count == 1 && diagnostics[0].rule == .catalogSyntax)
+    }
 }
