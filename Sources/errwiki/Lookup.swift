@@ -5,8 +5,10 @@ struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the article for an error: a code, a message, a few words or a pasted log line.",
         discussion: """
-        Prints the article when one clearly wins, otherwise a ranked list.
-        Exit status: 0 found, 1 no match, 64 usage error.
+        Every answer has a verdict: answer (the article is printed), candidates ("Possible matches"),
+        or none ("No article covers this yet.", a few possibly related articles and the errwiki new
+        command that would start one). A code from the code catalogs prints its entry.
+        Exit status: 0 answer or candidates, 1 none or no match, 64 usage error.
 
         Examples:
           errwiki lookup oom

@@ -276,6 +276,19 @@
 
     // options: { category, severity, limit }. Results are ranked over every article, then filtered,
     // then cut to the limit (RankingSpec: the first results never depend on either).
+    // Verdict.swift, from the first two results (before any limit).
+    function verdict(first, second, logLine) {
+      if (!first) return "none";
+      if (first.tier === TIER.exactCode || first.tier === TIER.logPattern) return "answer";
+      if (first.tier === TIER.codePrefix) return second && second.tier <= TIER.codePrefix ? "candidates" : "answer";
+      if (first.tier === TIER.allWords) {
+        if (logLine) return "candidates";
+        if (!second || second.tier !== TIER.allWords) return "answer";
+        return first.score >= spec.answerScoreRatio * second.score ? "answer" : "candidates";
+      }
+      return first.coverage < spec.noneCoverageBelow ? "none" : "candidates";
+    }
+
     function search(query, options) {
       options = options || {};
       var typed = tokenize(query), queryKey = typed.join(" "), seen = Object.create(null), words = [];
@@ -329,14 +342,28 @@
       });
       var queryWords = Object.create(null);
       alternatives.forEach(function (list) { list.forEach(function (w) { queryWords[w] = true; }); });
+      // Coverage (Verdict.swift): the IDF-weighted share of the significant words an article matched; a
+      // word weighs the IDF of its first match, a word no article has the most.
+      var coverageWeights = expansions.map(function (expansion) {
+        var df = expansion.matches.length ? documentFrequency(expansion.matches[0].term) : 0;
+        return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+      });
+      var coveragePositions = significant.length ? significant : words.map(function (w, position) { return position; });
       var results = found.map(function (e) {
+        var weighed = 0, matchedWeight = 0;
+        coveragePositions.forEach(function (position) {
+          weighed += coverageWeights[position];
+          if (e.matched[position] === true) matchedWeight += coverageWeights[position];
+        });
+        e.coverage = weighed > 0 ? matchedWeight / weighed : 0;
         var all = required.length > 0 && required.every(function (position) { return e.matched[position] === true; });
         e.tier = e.keyTier >= 0 ? e.keyTier : all ? TIER.allWords : TIER.someWords;
         e.score += titleBonus(docs[e.doc], pairs, alternatives, queryWords);
         return e;
       });
       results.sort(order);
-      if (typed.length >= spec.logLineMinimumWords || query.indexOf(": ") >= 0) {
+      var logLine = typed.length >= spec.logLineMinimumWords || query.indexOf(": ") >= 0;
+      if (logLine) {
         var line = query.trim(), foldedLine = asciiLower(line);
         results.slice(0, spec.logLineWindow).forEach(function (e) {
           if (e.tier > TIER.logPattern && patternMatches(docs[e.doc], line, foldedLine)) e.tier = TIER.logPattern;
@@ -355,11 +382,15 @@
         corrected = words.map(function (w, position) { return expansions[position].correction || w; }).join(" ");
       }
       var shown = options.limit == null ? results : results.slice(0, options.limit);
+      var overall = verdict(results[0], results[1], logLine);
       return {
-        results: shown.map(function (e) {
+        results: shown.map(function (e, position) {
           var doc = docs[e.doc];
-          return { doc: doc, id: doc.id, tier: spec.tiers[e.tier], label: spec.labels[e.tier], score: e.score, corrected: e.corrected };
+          return { doc: doc, id: doc.id, tier: spec.tiers[e.tier], label: spec.labels[e.tier], score: e.score, corrected: e.corrected,
+                   coverage: e.coverage, verdict: position === 0 || overall === "none" ? overall : "candidates" };
         }),
+        verdict: overall,
+        relatedShown: spec.noneRelatedShown,
         total: results.length,
         corrected: corrected,
         suggestions: results.length ? [] : suggestions(words, queryKey)
@@ -494,8 +525,9 @@
       return found.length ? ordered(found, whole) : [];
     }
     // CatalogFinding.swift: claimed entries first; a code named inside a longer text gives way to an
-    // article whose tier is exact or log pattern (`best`: the first article result, {tier, path}),
-    // keeping only the entries that article claims.
+    // article whose tier is exact or log pattern (`best`: the first article result, {tier, path,
+    // verdict}), keeping only the entries that article claims; a whole-query name no article claims
+    // gives way to an article whose verdict is answer.
     function find(text, best) {
       var matches = resolve(text);
       if (!matches.length) return [];
@@ -513,6 +545,8 @@
                      number: entry[1], name: entry[2], aliases: entry[3], message: entry[4], anchor: entry[5],
                      articles: articles, form: match.form });
       });
+      if (!items.length) return [];
+      if (matches[0].form === "name" && best && best.verdict === "answer" && items.every(function (item) { return !item.articles.length; })) return [];
       return items.filter(function (item) { return item.articles.length; }).concat(items.filter(function (item) { return !item.articles.length; }));
     }
     return { resolve: resolve, find: find };

@@ -78,16 +78,21 @@
     if (!query.trim()) { status.textContent = ""; if (codesList) codesList.textContent = ""; return; }
     loadCatalogs();
     var found = ranker.search(query, { limit: LIMIT });
-    var codes = renderCodes(query, found.results.length ? { tier: found.results[0].tier, path: found.results[0].doc.path } : null);
-    var message = (codes ? codes + (codes === 1 ? " code. " : " codes. ") : "") + (found.total === 0 ? "No article matches “" + query.trim() + "”." :
+    var codes = renderCodes(query, found.results.length ? { tier: found.results[0].tier, path: found.results[0].doc.path, verdict: found.verdict } : null);
+    // The verdict (ranking.js, the lookup's rule): an answer, candidates, or nothing that covers it.
+    var verdictText = found.verdict === "none" && !codes ? "No article covers “" + query.trim() + "” yet; possibly related: " :
+      found.verdict === "candidates" && !codes ? "Possible matches: " : "";
+    var message = (codes ? codes + (codes === 1 ? " code. " : " codes. ") : "") + verdictText + (found.total === 0 ? "No article matches “" + query.trim() + "”." :
       found.total + (found.total === 1 ? " article" : " articles") +
       (found.total > LIMIT ? " (first " + LIMIT + " shown)" : "") + ".");
     if (found.corrected) message += " Showing results for “" + found.corrected + "”.";
     if (found.suggestions.length) message += " Did you mean: " + found.suggestions.join(", ") + "?";
     status.textContent = message;
-    found.results.forEach(function (result) {
+    // Under a miss, only the few nearest articles, as the terminal shows them.
+    var shown = found.verdict === "none" && !codes ? found.results.slice(0, found.relatedShown) : found.results;
+    shown.forEach(function (result) {
       var doc = result.doc;
-      var item = element("li", "result tier-" + result.tier);
+      var item = element("li", "result tier-" + result.tier + " verdict-" + result.verdict);
       var link = element("a", "result-link");
       link.href = doc.path;
       link.appendChild(element("span", "result-title", doc.title));
@@ -98,6 +103,7 @@
       meta.appendChild(element("span", "result-category", doc.categoryLabel));
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(element("span", "match-kind", result.label + (result.corrected ? ", typo corrected" : "")));
+      if (result.verdict === "answer") { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "verdict", "answer")); }
       item.appendChild(meta);
       item.appendChild(element("p", "result-snippet", doc.snippet));
       list.appendChild(item);

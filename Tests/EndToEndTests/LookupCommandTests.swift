@@ -28,8 +28,9 @@ import Testing
     @Test func anAmbiguousQueryPrintsARankedList() throws {
         let result = try run(["lookup", "permission denied"])
         #expect(result.status == 0)
-        let firstLine = try #require(result.stdout.split(separator: "\n").first)
-        #expect(firstLine.hasPrefix("medium   eacces "))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "Possible matches", "candidates are introduced as such")
+        #expect(lines.count > 1 && lines[1].hasPrefix("medium   eacces "))
     }
 
     @Test func aCorrectionIsAnnounced() throws {
@@ -46,7 +47,7 @@ import Testing
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.count == 2)
         for entry in results {
-            #expect(Set(entry.keys) == ["kind", "id", "title", "category", "severity", "score", "match", "path"])
+            #expect(Set(entry.keys) == ["kind", "verdict", "id", "title", "category", "severity", "score", "match", "path"])
             #expect(entry["kind"] as? String == "article")
             #expect(entry["score"] is Double)
             #expect((entry["path"] as? String)?.hasSuffix(".md") == true)
@@ -63,7 +64,8 @@ import Testing
         let result = try run(["lookup", "oomx"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "no article matches 'oomx'\ndid you mean: oom, oomd?\n")
+        #expect(result.stderr == "no article matches 'oomx'\ndid you mean: oom, oomd?\n"
+                + "start an article for it: errwiki new oomx --content \(Self.wiki.path)\n")
     }
 
     @Test func listWithoutAQueryListsEveryArticleForFzf() throws {

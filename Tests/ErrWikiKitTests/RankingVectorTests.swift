@@ -17,9 +17,10 @@ import Testing
             let outcome = ranker.search(query, filter: Ranker.Filter(category: filter.category, severity: filter.severity.flatMap(Severity.init)),
                                         limit: limit)
             return RankingVectors.Case(query: query, filter: filter, corrected: outcome.corrected, suggestions: outcome.suggestions,
+                                       verdict: outcome.verdict.rawValue,
                                        hits: outcome.hits.map { hit in
                                            RankingVectors.Hit(id: hit.article.id, tier: hit.kind.name, label: hit.kind.label,
-                                                              corrected: hit.usedCorrection, score: hit.score)
+                                                              corrected: hit.usedCorrection, score: hit.score, coverage: hit.coverage)
                                        })
         })
     }

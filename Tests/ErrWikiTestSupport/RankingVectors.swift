@@ -27,12 +27,15 @@ public struct RankingVectors: Codable, Equatable, Sendable {
         public var filter: Filter
         public var corrected: String?
         public var suggestions: [String]
+        /// `answer`, `candidates` or `none` (`Verdict`).
+        public var verdict: String
         public var hits: [Hit]
-        public init(query: String, filter: Filter, corrected: String?, suggestions: [String], hits: [Hit]) {
+        public init(query: String, filter: Filter, corrected: String?, suggestions: [String], verdict: String, hits: [Hit]) {
             self.query = query
             self.filter = filter
             self.corrected = corrected
             self.suggestions = suggestions
+            self.verdict = verdict
             self.hits = hits
         }
     }
@@ -43,12 +46,15 @@ public struct RankingVectors: Codable, Equatable, Sendable {
         public var label: String
         public var corrected: Bool
         public var score: Double
-        public init(id: String, tier: String, label: String, corrected: Bool, score: Double) {
+        /// The IDF-weighted share of the query's significant words the article has.
+        public var coverage: Double
+        public init(id: String, tier: String, label: String, corrected: Bool, score: Double, coverage: Double) {
             self.id = id
             self.tier = tier
             self.label = label
             self.corrected = corrected
             self.score = score
+            self.coverage = coverage
         }
     }
 
@@ -85,7 +91,7 @@ public struct RankingVectors: Codable, Equatable, Sendable {
         var out = "{\"limit\": \(limit), \"cases\": [\n"
         for (index, vector) in cases.enumerated() {
             out += "{\"query\": \(json(vector.query)), \"filter\": \(json(vector.filter)), \"corrected\": "
-            out += (vector.corrected.map(json) ?? "null") + ", \"suggestions\": \(json(vector.suggestions)), \"hits\": ["
+            out += (vector.corrected.map(json) ?? "null") + ", \"suggestions\": \(json(vector.suggestions)), \"verdict\": \(json(vector.verdict)), \"hits\": ["
             out += vector.hits.map { "\n  " + json($0) }.joined(separator: ",")
             out += "]}" + (index + 1 < cases.count ? "," : "") + "\n"
         }
@@ -93,7 +99,8 @@ public struct RankingVectors: Codable, Equatable, Sendable {
     }
 
     /// nil when `other` (another runtime's results for the same cases) agrees: the same ids, tiers,
-    /// labels, corrections and suggestions, and scores within `tolerance` relative.
+    /// labels, corrections, suggestions and verdicts, scores within `tolerance` relative and
+    /// coverages within `tolerance`.
     public func disagreement(with other: RankingVectors, tolerance: Double = 1e-9) -> String? {
         guard other.cases.count == cases.count else { return "\(other.cases.count) cases instead of \(cases.count)" }
         var problems: [String] = []
@@ -101,6 +108,7 @@ public struct RankingVectors: Codable, Equatable, Sendable {
             let name = "'\(expected.query)'"
             if expected.corrected != actual.corrected { problems.append("\(name): corrected \(actual.corrected ?? "nil"), expected \(expected.corrected ?? "nil")") }
             if expected.suggestions != actual.suggestions { problems.append("\(name): suggestions \(actual.suggestions), expected \(expected.suggestions)") }
+            if expected.verdict != actual.verdict { problems.append("\(name): verdict \(actual.verdict), expected \(expected.verdict)") }
             let ids = actual.hits.map(\.id), expectedIDs = expected.hits.map(\.id)
             guard ids == expectedIDs else { problems.append("\(name): ids \(ids), expected \(expectedIDs)"); continue }
             for (e, a) in zip(expected.hits, actual.hits) {
@@ -109,6 +117,9 @@ public struct RankingVectors: Codable, Equatable, Sendable {
                 }
                 if abs(e.score - a.score) > tolerance * max(abs(e.score), 1e-300) {
                     problems.append("\(name) \(e.id): score \(a.score), expected \(e.score)")
+                }
+                if abs(e.coverage - a.coverage) > tolerance {
+                    problems.append("\(name) \(e.id): coverage \(a.coverage), expected \(e.coverage)")
                 }
             }
         }

@@ -52,28 +52,41 @@ package struct LookupSession: Sendable {
                                   found: !outcome.hits.isEmpty || finding != nil)
         if request.json {
             answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, catalog: finding,
-                                              contentRoot: contentRoot)
+                                              verdict: finding != nil ? .answer : outcome.verdict, contentRoot: contentRoot)
+            if finding == nil && outcome.verdict == .none { answer.found = false }
             return answer
         }
         if let finding { return catalogAnswer(finding, request: request, answer: answer) }
+        let newCommand = "errwiki new \(ShellQuote.quoted(text)) --content \(ShellQuote.quoted(contentRoot))"
         guard let best = outcome.hits.first else {
             answer.problems += "no article matches '\(Terminal.sanitized(text))'\n"
             if !outcome.suggestions.isEmpty {
                 answer.problems += "did you mean: \(outcome.suggestions.map(Terminal.sanitized).joined(separator: ", "))?\n"
             }
+            answer.problems += "start an article for it: \(Terminal.sanitized(newCommand))\n"
             return answer
         }
         var page = ""
         if let corrected = outcome.corrected {
             page += style.apply(.dim, to: "showing results for \(Terminal.sanitized(corrected))") + "\n\n"
         }
-        if !request.listOnly, LookupDecision.clearWinner(outcome.hits) {
+        let list = ResultListRenderer(style: style, width: width)
+        switch outcome.verdict {
+        case .answer where !request.listOnly:
             switch rendered(best.article, section: request.section) {
             case .success(let text): page += text
             case .failure(let unreadable): return answer.refused(unreadable.message)
             }
-        } else {
-            page += ResultListRenderer(style: style, width: width).render(outcome.hits)
+        case .answer:
+            page += list.render(outcome.hits)
+        case .candidates:
+            page += style.apply(.heading, to: "Possible matches") + "\n" + list.render(outcome.hits)
+        case .none:
+            // Honest about a miss: a few neighbours, then how to write the article (exit 1).
+            page += "No article covers this yet.\n\n" + style.apply(.heading, to: "Possibly related") + "\n"
+                + list.render(Array(outcome.hits.prefix(RankingSpec.noneRelatedShown)))
+                + "\nStart an article for it:\n  " + style.apply(.command, to: Terminal.sanitized(newCommand)) + "\n"
+            answer.found = false
         }
         answer.output = page
         return answer

@@ -44,6 +44,10 @@ package struct Ranker: Sendable {
 
         let expansions = query.terms.map(expand)
         let significant = query.terms.indices.filter { !SearchQuery.stopWords.contains(query.terms[$0]) }
+        let coverage = Coverage(significant: significant.isEmpty ? Array(query.terms.indices) : significant,
+                                weights: expansions.map { expansion in
+                                    inverseDocumentFrequency(frequency: expansion.matches.first.map { index.documentFrequency($0.termIndex) } ?? 0)
+                                })
         // Every significant word must be found for an all-words match (a one-word query: that word).
         let required = (query.terms.count == 1 ? [0] : significant).reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
         var best = [Double](repeating: 0, count: index.articleCount)
@@ -87,15 +91,19 @@ package struct Ranker: Sendable {
             guard let summary = index.rankingSummary(ofArticle: article) else { return nil }
             return Candidate(article: article, hit: SearchHit(article: summary, kind: table.kinds[article]!,
                                                               score: table.scores[article] + bonus.score(summary),
-                                                              usedCorrection: table.corrected[article]))
+                                                              usedCorrection: table.corrected[article],
+                                                              coverage: coverage.share(table.matched[article])))
         }
         var order = Self.sortedPositions(candidates)
         if query.looksLikeLogLine { promoteLogPatternMatches(&candidates, order: &order, query: query) }
         var hits: [SearchHit] = []
         var anyAdmitted = false
+        // The verdict reads the first two admitted hits, whatever the limit.
+        var leading: [SearchHit] = []
         for position in order where filter.admits(candidates[position].hit.article) {
             anyAdmitted = true
-            guard hits.count < limit else { break }
+            if leading.count < 2 { leading.append(candidates[position].hit) }
+            guard hits.count < limit else { if leading.count == 2 { break } else { continue } }
             var hit = candidates[position].hit
             if !candidates[position].whole {
                 guard let summary = index.summary(ofArticle: candidates[position].article) else { continue }
@@ -108,7 +116,8 @@ package struct Ranker: Sendable {
         let corrected = hits.first?.usedCorrection != true ? nil
             : zip(query.terms, expansions).map { term, expansion in expansion.correction ?? term }.joined(separator: " ")
         return SearchOutcome(query: query, corrected: corrected, hits: hits,
-                             suggestions: anyAdmitted ? [] : suggestions(for: query))
+                             suggestions: anyAdmitted ? [] : suggestions(for: query),
+                             verdict: Verdict(leading, logLine: query.looksLikeLogLine))
     }
 
     /// The candidates' positions in `order`, compared through plain keys (ids only on ties).
@@ -241,9 +250,30 @@ package struct Ranker: Sendable {
     }
 
     func inverseDocumentFrequency(_ termIndex: Int) -> Double {
+        inverseDocumentFrequency(frequency: index.documentFrequency(termIndex))
+    }
+
+    func inverseDocumentFrequency(frequency: Int) -> Double {
         let n = Double(index.articleCount)
-        let df = Double(index.documentFrequency(termIndex))
+        let df = Double(frequency)
         return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    /// The IDF-weighted share of the query's significant words an article matched (`Verdict`). A
+    /// word weighs the IDF of its first match (itself, else its most common completion, else its
+    /// correction); a word no article has weighs most.
+    struct Coverage {
+        var significant: [Int]
+        var weights: [Double]
+
+        func share(_ matched: UInt64) -> Double {
+            var total = 0.0, found = 0.0
+            for position in significant {
+                total += weights[position]
+                if matched & (1 << UInt64(position)) != 0 { found += weights[position] }
+            }
+            return total > 0 ? found / total : 0
+        }
     }
 
     // MARK: - Log lines

@@ -65,6 +65,13 @@ package enum RankingSpec {
     package static let logLineWindow = 40
     /// Distinct query words kept (a bit each while ranking).
     package static let maximumQueryWords = 64
+    /// Verdicts (`Verdict`): an all-words first hit answers when it scores this many times the
+    /// second all-words hit; a some-words first hit with less than this share of the query's
+    /// IDF-weighted significant words means nothing covers the query.
+    package static let answerScoreRatio = 1.5
+    package static let noneCoverageBelow = 0.5
+    /// "Possibly related" lines under a miss.
+    package static let noneRelatedShown = 3
     /// Two scores closer than this are a tie.
     package static let scoreEpsilon = 1e-9
     /// "Did you mean" (only when nothing matched): vocabulary words within
@@ -99,6 +106,8 @@ package enum RankingSpec {
             ("logLineMinimumWords", String(logLineMinimumWords)), ("logLineWindow", String(logLineWindow)),
             ("maximumQueryWords", String(maximumQueryWords)), ("maximumTermBytes", String(Tokenizer.maximumTermLength)),
             ("scoreEpsilon", String(scoreEpsilon)),
+            ("answerScoreRatio", number(answerScoreRatio)), ("noneCoverageBelow", number(noneCoverageBelow)),
+            ("noneRelatedShown", String(noneRelatedShown)),
             ("suggestionWordMinimum", String(suggestionWordMinimum)), ("suggestionMaximumEdits", String(suggestionMaximumEdits)),
             ("suggestionBytesPerEdit", String(suggestionBytesPerEdit)),
             ("suggestionIDMinimumEdits", String(suggestionIDMinimumEdits)), ("suggestionLimit", String(suggestionLimit)),

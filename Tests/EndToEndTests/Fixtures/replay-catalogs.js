@@ -21,7 +21,7 @@ if (!catalogs || !ranker) { console.error("the site's catalog or search index di
 var out = queries.map(function (query) {
   // As the search page does: the first article result decides whether a code inside a line gives way.
   var first = ranker.search(query, { limit: 10 }).results[0];
-  var best = first ? { tier: first.tier, path: first.doc.path } : null;
+  var best = first ? { tier: first.tier, path: first.doc.path, verdict: first.verdict } : null;
   return query + "\t" + catalogs.find(query, best).map(function (item) {
     var ids = item.articles.map(function (article) { return path.basename(article.path, ".html"); });
     return [item.catalog, item.name || item.number, item.form, ids.join(",")].join(":");

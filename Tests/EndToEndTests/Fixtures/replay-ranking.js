@@ -26,8 +26,9 @@ var cases = vectors.cases.map(function (vector) {
     filter: vector.filter,
     corrected: outcome.corrected,
     suggestions: outcome.suggestions,
+    verdict: outcome.verdict,
     hits: outcome.results.map(function (r) {
-      return { id: r.id, tier: r.tier, label: r.label, corrected: r.corrected, score: r.score };
+      return { id: r.id, tier: r.tier, label: r.label, corrected: r.corrected, score: r.score, coverage: r.coverage };
     })
   };
 });
