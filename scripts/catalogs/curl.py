@@ -14,13 +14,13 @@ Sources on Debian 12:
 from __future__ import annotations
 
 import ctypes
-import gzip
 import os
 import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import catalog_tsv  # noqa: E402
+import manpage  # noqa: E402
 from catalog_tsv import Catalog, Entry, Source  # noqa: E402
 
 CURL_MAN = "/usr/share/man/man1/curl.1.gz"
@@ -32,29 +32,6 @@ LIBCURL_SO_PATH = "/usr/lib/x86_64-linux-gnu/libcurl.so.4"
 # libcurl's text goes into details only when it is at most this long.
 SHORT = 100
 
-_ROFF_ESCAPES = [
-    (re.compile(r"\\f[BIRP]"), ""),
-    (re.compile(r"\\f\(\w\w"), ""),
-    (re.compile(r"\\-"), "-"),
-    (re.compile(r"\\\(aq"), "'"),
-    (re.compile(r"\\\(dq"), '"'),
-    (re.compile(r"\\\*\(Aq"), "'"),
-    (re.compile(r"\\&"), ""),
-    (re.compile(r"\\\|"), ""),
-    (re.compile(r"\\e"), "\\\\"),
-]
-
-
-def roff_text(text: str) -> str:
-    """Plain text of a roff text line; refuses escapes it does not know."""
-    for pattern, replacement in _ROFF_ESCAPES:
-        text = pattern.sub(replacement, text)
-    leftover = re.sub(r"\\\\", "", text)
-    if "\\" in leftover:
-        raise ValueError(f"unhandled roff escape in {text!r}")
-    return text.replace("\\\\", "\\")
-
-
 def unquote(arg: str) -> str:
     arg = arg.strip()
     if len(arg) >= 2 and arg[0] == '"' and arg[-1] == '"':
@@ -64,8 +41,7 @@ def unquote(arg: str) -> str:
 
 def man_items(path: str, section: str) -> list[tuple[str, str]]:
     """The .IP items (tag, plain text) of one .SH section of a man page."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
+    lines = manpage.read(path).splitlines()
     items: list[tuple[str, list[str]]] = []
     inside = False
     for line in lines:
@@ -77,12 +53,12 @@ def man_items(path: str, section: str) -> list[tuple[str, str]]:
         if not inside or line.startswith('.\\"'):
             continue
         if line.startswith(".IP"):
-            items.append((roff_text(unquote(line[3:])), []))
+            items.append((manpage.text(unquote(line[3:])), []))
         elif line.startswith("."):
             if items:
                 raise ValueError(f"{path}: unexpected macro {line!r} in section {section}")
         elif items:
-            items[-1][1].append(roff_text(line))
+            items[-1][1].append(manpage.text(line))
     if not items:
         raise ValueError(f"{path}: no items in section {section!r}")
     return [(tag, " ".join(" ".join(text).split())) for tag, text in items]

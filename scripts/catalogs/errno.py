@@ -15,7 +15,6 @@ Sources on Debian 12:
 """
 from __future__ import annotations
 
-import gzip
 import locale
 import os
 import re
@@ -23,6 +22,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import catalog_tsv  # noqa: E402
+import manpage  # noqa: E402
 from catalog_tsv import Catalog, Entry, Source  # noqa: E402
 
 ERRNO_BASE_H = "/usr/include/asm-generic/errno-base.h"
@@ -54,11 +54,7 @@ def glibc_aliases(path: str) -> list[tuple[str, str]]:
 
 def man_standards(path: str) -> dict[str, str]:
     """NAME -> the standard mark of its errno(3) entry ("" when it has none)."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        text = handle.read()
-    spdx = re.search(r"SPDX-License-Identifier:\s*(\S+)", text)
-    if not spdx or spdx.group(1) != MAN_LICENCE:
-        raise ValueError(f"{path}: licence is {spdx and spdx.group(1)}, not {MAN_LICENCE}: review the @licence text")
+    text = manpage.read(path, MAN_LICENCE)
     lines = text.splitlines()
     try:
         start = lines.index(".SS List of error names")

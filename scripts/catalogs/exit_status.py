@@ -24,7 +24,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import catalog_tsv  # noqa: E402
+import catalog_tsv
+import manpage  # noqa: E402
 from catalog_tsv import Catalog, Entry, Source  # noqa: E402
 
 BASH_MAN = "/usr/share/man/man1/bash.1.gz"
@@ -45,9 +46,7 @@ def signal_catalog():
 
 
 def man_says(path: str) -> None:
-    import gzip
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        text = handle.read()
+    text = manpage.read(path)
     start = text.index('.SH "EXIT STATUS"')
     section = re.sub(r"\\f[BIRP]", "", text[start:text.index(".SH", start + 4)])
     section = " ".join(section.split())

@@ -19,13 +19,13 @@ import os
 import sys
 
 
-import gzip
 import locale
 import re
 import shlex
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import catalog_tsv
+import manpage
 
 SIGNAL_MAN = "/usr/share/man/man7/signal.7.gz"
 MAN_LICENCE = "Linux-man-pages-copyleft"
@@ -46,21 +46,13 @@ def stdlib_signal():
 
 
 def roff(text: str) -> str:
-    text = re.sub(r"\\f[BIRP]", "", text)
-    text = text.replace("\\-", "-").replace("\\0", "").replace("\\&", "")
-    if "\\" in text:
-        raise ValueError(f"unhandled roff escape in {text!r}")
-    return text.strip()
+    return manpage.text(text).strip()
 
 
 def man_tables(path: str) -> tuple[list[list[str]], list[list[str]], str]:
     """The rows of the Standard signals table (continuation lines joined into the comment), of the
     numbering table, and the text of the Real-time signals section."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        text = handle.read()
-    spdx = re.search(r"SPDX-License-Identifier:\s*(\S+)", text)
-    if not spdx or spdx.group(1) != MAN_LICENCE:
-        raise ValueError(f"{path}: licence is {spdx and spdx.group(1)}, not {MAN_LICENCE}: review the @licence text")
+    text = manpage.read(path, MAN_LICENCE)
     lines = text.splitlines()
 
     def section(title: str) -> list[str]:

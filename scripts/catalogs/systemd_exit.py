@@ -9,36 +9,17 @@ Sources on Debian 12:
 """
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import catalog_tsv  # noqa: E402
+import manpage  # noqa: E402
 from catalog_tsv import Catalog, Entry, Source  # noqa: E402
 
 MAN = "/usr/share/man/man5/systemd.exec.5.gz"
 COMMAND = ["systemd-analyze", "--no-pager", "exit-status"]
-
-_ROFF_ESCAPES = [
-    (re.compile(r"\\f[BIRP]"), ""),
-    (re.compile(r"\\m\[[^\]]*\]"), ""),
-    (re.compile(r"\\-"), "-"),
-    (re.compile(r"\\\*\(Aq"), "'"),
-    (re.compile(r"\\\(aq"), "'"),
-    (re.compile(r"\\&"), ""),
-    (re.compile(r"\\ "), " "),
-]
-
-
-def roff_text(text: str) -> str:
-    for pattern, replacement in _ROFF_ESCAPES:
-        text = pattern.sub(replacement, text)
-    if "\\" in text:
-        raise ValueError(f"unhandled roff escape in {text!r}")
-    return text
-
 
 def first_sentence(text: str) -> str:
     match = re.search(r"\.(?=\s|$)", text)
@@ -64,8 +45,7 @@ def tool_table() -> list[tuple[int, str, str]]:
 def man_tables(path: str) -> list[tuple[str, str, str, str]]:
     """(table title, exit code, symbolic name, description) of every row of the tbl tables in the
     PROCESS EXIT CODES section."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
+    lines = manpage.read(path).splitlines()
     rows = []
     inside = False
     title = ""
@@ -80,7 +60,7 @@ def man_tables(path: str) -> list[tuple[str, str, str, str]]:
         if not inside:
             continue
         if line.startswith(".B Table"):
-            title = " ".join(roff_text(line[len(".B "):]).split())
+            title = " ".join(manpage.text(line[len(".B "):]).split())
         elif line == ".TS":
             cells = []
         elif line == ".TE":
@@ -100,7 +80,7 @@ def man_tables(path: str) -> list[tuple[str, str, str, str]]:
                 if line.startswith("T}:T{"):
                     cell = []
             elif cell is not None:
-                cell.append(roff_text(line))
+                cell.append(manpage.text(line))
     if not rows:
         raise ValueError(f"{path}: no PROCESS EXIT CODES tables")
     return rows
