@@ -39,14 +39,25 @@ struct New: ParsableCommand {
     @Flag(help: "Open the new file in $VISUAL or $EDITOR, then check it.")
     var edit = false
 
+    @Option(name: .customLong("from-log"), help: ArgumentHelp(
+        "Start from a log line (- reads the first line of standard input): it becomes a sample and a pattern; title, codes, category and related are guessed.",
+        valueName: "LINE"))
+    var fromLog: String?
+
     func run() throws {
         let root = try content.resolve()
         var form = NewArticleForm(title: title, category: category, severity: severity, id: id, codes: codes, tags: tags)
+        let draft = try fromLog.map { try LogDraftInput.draft($0, contentRoot: root, into: &form) }
         if isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 {
             form.askForMissing(Prompter(write: StandardError.write, readLine: { readLine() }), root: root)
         }
-        guard let article = form.article else {
+        guard var article = form.article else {
             throw ValidationError("missing \(form.missing.joined(separator: ", ")) (not a terminal, so nothing is asked)")
+        }
+        if let draft {
+            article.related = draft.related.filter { $0 != article.resolvedID }
+            article.patterns = [draft.pattern]
+            article.samples = [draft.sample]
         }
         let path: String
         do {
@@ -57,6 +68,7 @@ struct New: ParsableCommand {
             throw ExitCode(1)
         }
         print("created \(path)")
+        if let draft { StandardError.write(LogDraftInput.overlapWarning(draft, root: root, own: path)) }
         guard edit else { return print("fill in the TODOs, then run `errwiki check --strict` to see what is left") }
         do {
             try EditorLauncher().open(path)

@@ -65,7 +65,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "no article matches 'oomx'\ndid you mean: oom, oomd?\n"
-                + "start an article for it: errwiki new oomx --content \(Self.wiki.path)\n")
+                + "start an article for it: errwiki new --from-log oomx --content \(Self.wiki.path)\n")
     }
 
     @Test func listWithoutAQueryListsEveryArticleForFzf() throws {

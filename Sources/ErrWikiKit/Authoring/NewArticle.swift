@@ -11,6 +11,11 @@ package struct NewArticle: Sendable {
     package var codes: [String]
     package var tags: [String]
 
+    /// From `--from-log`: written as `related`, `patterns` and `samples`.
+    package var related: [String] = []
+    package var patterns: [String] = []
+    package var samples: [String] = []
+
     package init(title: String, category: String, severity: String, id: String? = nil, codes: [String] = [], tags: [String] = []) {
         self.title = title
         self.category = category
@@ -110,7 +115,22 @@ package struct NewArticle: Sendable {
                 rest = rest[open.upperBound...]
             }
         }
-        return text + rest
+        return withLogFields(text + rest)
+    }
+
+    /// `related`, `patterns` and `samples` (from a log line) as YAML, before the `updated:` line of
+    /// the front matter (else before its closing `---`); unchanged when there are none.
+    func withLogFields(_ text: String) -> String {
+        var fields = ""
+        if !related.isEmpty { fields += "related: " + YAMLText.flowList(related) + "\n" }
+        if !patterns.isEmpty { fields += "patterns:\n" + patterns.map { "  - " + YAMLText.quoted($0) + "\n" }.joined() }
+        if !samples.isEmpty { fields += "samples:\n" + samples.map { "  - " + YAMLText.quoted($0) + "\n" }.joined() }
+        guard !fields.isEmpty else { return text }
+        var lines = text.components(separatedBy: "\n")
+        let closing = lines.indices.dropFirst().first { lines[$0] == "---" } ?? lines.count
+        let at = lines[..<closing].firstIndex { $0.hasPrefix("updated:") } ?? closing
+        lines.insert(String(fields.dropLast()), at: at)
+        return lines.joined(separator: "\n")
     }
 
     /// Where an article with this id already lives: any file whose front matter or file name gives

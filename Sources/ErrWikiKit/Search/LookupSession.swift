@@ -57,7 +57,8 @@ package struct LookupSession: Sendable {
             return answer
         }
         if let finding { return catalogAnswer(finding, request: request, answer: answer) }
-        let newCommand = "errwiki new \(ShellQuote.quoted(text)) --content \(ShellQuote.quoted(contentRoot))"
+        // The line itself starts the article: a sample, a pattern, a title (`new --from-log`).
+        let newCommand = "errwiki new --from-log \(ShellQuote.quoted(text)) --content \(ShellQuote.quoted(contentRoot))"
         guard let best = outcome.hits.first else {
             answer.problems += "no article matches '\(Terminal.sanitized(text))'\n"
             if !outcome.suggestions.isEmpty {

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The `--from-log` side of `new`: reading the line, filling the form's gaps from a `LogDraft`,
+/// and checking that the generated pattern claims no other article's samples.
+package enum LogDraftInput {
+    package struct NoLine: Error, CustomStringConvertible {
+        package var description: String { "--from-log: no log line given (an empty argument, or nothing on standard input)" }
+    }
+
+    /// The draft for `argument` (`-`: the first non-empty line of standard input); the form keeps
+    /// what was given on the command line and takes the draft's title, category and codes for the rest.
+    /// Severity defaults to medium: a line says nothing about it, and the TODOs make `check --strict` fail anyway.
+    package static func draft(_ argument: String, contentRoot: String, into form: inout NewArticleForm,
+                              readLine: () -> String? = { Swift.readLine() }) throws -> LogDraft {
+        var line = argument
+        if argument == "-" {
+            line = ""
+            while let next = readLine() {
+                if !next.trimmingCharacters(in: .whitespaces).isEmpty { line = next; break }
+            }
+        }
+        guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw NoLine() }
+        let draft = LogDraft(line: line, contentRoot: contentRoot)
+        if form.title == nil { form.title = draft.title }
+        if form.category == nil { form.category = draft.category }
+        if form.severity == nil { form.severity = Severity.medium.rawValue }
+        for code in draft.codes where !form.codes.contains(code) { form.codes.append(code) }
+        return draft
+    }
+
+    /// A warning naming the samples of other articles that the new pattern also matches ("" when none).
+    package static func overlapWarning(_ draft: LogDraft, root: String, own path: String) -> String {
+        guard let pattern = try? LogPattern(draft.pattern) else { return "warning: the generated pattern does not compile\n" }
+        guard pattern.matches(draft.sample) else { return "warning: the generated pattern does not match its sample\n" }
+        let others = WikiLoader.load(root: root).wiki.articles.filter { !path.hasSuffix("/" + $0.relativePath) }
+        let claimed = others.flatMap { article in article.samples.filter(pattern.matches).map { (article.id, $0) } }
+        guard !claimed.isEmpty else { return "" }
+        return "warning: the pattern also matches samples of other articles; make it more specific:\n"
+            + claimed.prefix(5).map { "  \(Terminal.sanitized($0.0)): \(Terminal.sanitized(String($0.1.prefix(100))))\n" }.joined()
+    }
+}
