@@ -47,7 +47,10 @@ struct New: ParsableCommand {
     func run() throws {
         let root = try content.resolve()
         var form = NewArticleForm(title: title, category: category, severity: severity, id: id, codes: codes, tags: tags)
-        let draft = try fromLog.map { try LogDraftInput.draft($0, contentRoot: root, into: &form) }
+        // On a terminal (and with the line given as an argument, so standard input is free) the guesses are offered.
+        let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 && fromLog != "-"
+        let prompter = terminal ? Prompter(write: StandardError.write, readLine: { readLine() }) : nil
+        let draft = try fromLog.map { try LogDraftInput.draft($0, contentRoot: root, into: &form, prompter: prompter) }
         if isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 {
             form.askForMissing(Prompter(write: StandardError.write, readLine: { readLine() }), root: root)
         }

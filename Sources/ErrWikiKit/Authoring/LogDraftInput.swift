@@ -10,7 +10,9 @@ package enum LogDraftInput {
     /// The draft for `argument` (`-`: the first non-empty line of standard input); the form keeps
     /// what was given on the command line and takes the draft's title, category and codes for the rest.
     /// Severity defaults to medium: a line says nothing about it, and the TODOs make `check --strict` fail anyway.
-    package static func draft(_ argument: String, contentRoot: String, into form: inout NewArticleForm,
+    /// With a `prompter` (a terminal), the guessed category and related ids are offered: Enter takes
+    /// the guess, an answer replaces it, `-` leaves `related` empty.
+    package static func draft(_ argument: String, contentRoot: String, into form: inout NewArticleForm, prompter: Prompter? = nil,
                               readLine: () -> String? = { Swift.readLine() }) throws -> LogDraft {
         var line = argument
         if argument == "-" {
@@ -20,9 +22,19 @@ package enum LogDraftInput {
             }
         }
         guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw NoLine() }
-        let draft = LogDraft(line: line, contentRoot: contentRoot)
+        var draft = LogDraft(line: line, contentRoot: contentRoot)
         if form.title == nil { form.title = draft.title }
-        if form.category == nil { form.category = draft.category }
+        if form.category == nil {
+            form.category = draft.category
+            if let prompter, let guess = draft.category,
+               let answer = prompter.ask("Category [\(guess)]", valid: { $0.isEmpty || ArticleID.isValid($0) }), !answer.isEmpty {
+                form.category = answer
+            }
+        }
+        if let prompter, !draft.related.isEmpty,
+           let answer = prompter.ask("Related articles [\(draft.related.joined(separator: ", "))]", valid: { _ in true }), !answer.isEmpty {
+            draft.related = answer == "-" ? [] : answer.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         if form.severity == nil { form.severity = Severity.medium.rawValue }
         for code in draft.codes where !form.codes.contains(code) { form.codes.append(code) }
         return draft
