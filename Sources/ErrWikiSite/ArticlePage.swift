@@ -29,14 +29,9 @@ enum ArticlePage {
 
     /// Each code with a link to the catalog row it claims, when it claims one.
     static func codeLinks(_ index: Int, in model: SiteModel) -> [(code: String, link: String?)] {
-        let article = model.articles[index]
-        let path = SitePath.article(article.id)
-        let catalogs = model.catalogs
-        return article.codes.map { code in
-            guard !catalogs.isEmpty,
-                  let ref = CatalogResolver.claims(codes: [code], category: article.category, in: catalogs.catalogs).first else { return (code, nil) }
-            return (code, catalogs.link(ref, from: path))
-        }
+        let path = SitePath.article(model.articles[index].id)
+        let entries = model.catalogs.codeEntries[index]
+        return zip(model.articles[index].codes, entries).map { code, ref in (code, ref.map { model.catalogs.link($0, from: path) }) }
     }
 
     static func context(of index: Int, in model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer) -> [String: Any] {

@@ -8,8 +8,8 @@ struct CatalogSiteModel: Sendable {
     let families: [(id: String, title: String, members: [Int])]
     /// Article indices (of `SiteModel.articles`) per claimed entry.
     let claims: [CatalogRef: [Int]]
-    /// Entries each article claims, in the order of its codes.
-    let claimed: [[CatalogRef]]
+    /// Per article, per code: the entry that code claims first (its link on the article page).
+    let codeEntries: [[CatalogRef?]]
     /// Per catalog, per entry: the anchor on the family page.
     let anchors: [[String]]
 
@@ -24,11 +24,14 @@ struct CatalogSiteModel: Sendable {
             }
         }
         self.families = families
+        // Each code resolved once: its first entry is its link, all of them are the article's claims.
         var claims: [CatalogRef: [Int]] = [:]
-        claimed = articles.enumerated().map { index, article in
-            let refs = CatalogResolver.claims(codes: article.codes, category: article.category, in: catalogs)
-            for ref in refs { claims[ref, default: []].append(index) }
-            return refs
+        codeEntries = articles.enumerated().map { index, article in
+            article.codes.map { code in
+                let refs = CatalogResolver.claims(codes: [code], category: article.category, in: catalogs)
+                for ref in refs where claims[ref]?.last != index { claims[ref, default: []].append(index) }
+                return refs.first
+            }
         }
         self.claims = claims
         anchors = catalogs.catalogs.map { catalog in

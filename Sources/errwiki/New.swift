@@ -71,7 +71,7 @@ struct New: ParsableCommand {
             throw ExitCode(1)
         }
         print("created \(path)")
-        if let draft { StandardError.write(LogDraftInput.overlapWarning(draft, root: root, own: path)) }
+        if let draft { StandardError.write(LogDraftInput.overlapWarning(draft)) }
         guard edit else { return print("fill in the TODOs, then run `errwiki check --strict` to see what is left") }
         do {
             try EditorLauncher().open(path)

@@ -456,13 +456,20 @@
         return underscore >= 0 && /[^_]/.test(run.slice(0, underscore)) && /[^_]/.test(run.slice(underscore + 1));
       });
     }
+    // What the rules read of the tables, once per open: the narrowing phrases, the client-error
+    // tables, the tables whose bare numbers do not answer.
+    var phrases = [], client = Object.create(null), qualifiedOnly = Object.create(null);
+    catalogs.forEach(function (catalog, index) {
+      catalog.words.forEach(function (phrase) { phrases.push({ catalog: index, words: phrase.split(" ") }); });
+      if (spec.clientErrorCatalogs.indexOf(catalog.id) >= 0) client[index] = true;
+    });
+    spec.qualifiedOnly.forEach(function (id) { qualifiedOnly[id] = true; });
+    function bare(position) { return qualifiedOnly[catalogs[entries[position][0]].id] !== true; }
+
     function resolve(text) {
       var typed = words(text);
       if (!typed.length) return [];
       var whole = typed.join(" "), found = [];
-      var qualifiedOnly = Object.create(null);
-      spec.qualifiedOnly.forEach(function (id) { qualifiedOnly[id] = true; });
-      function bare(position) { return qualifiedOnly[catalogs[entries[position][0]].id] !== true; }
       // 1. The whole query is a code.
       refs(whole).forEach(function (position) {
         var entry = entries[position];
@@ -472,12 +479,6 @@
       found = found.concat(decodedWin32(whole));
       if (found.length) return ordered(found, whole);
       // 2. A catalog's word, then a code of that catalog; or the client's ERROR 1045 (28000).
-      var phrases = [];
-      catalogs.forEach(function (catalog, index) {
-        catalog.words.forEach(function (phrase) { phrases.push({ catalog: index, words: phrase.split(" ") }); });
-      });
-      var client = Object.create(null);
-      catalogs.forEach(function (catalog, index) { if (spec.clientErrorCatalogs.indexOf(catalog.id) >= 0) client[index] = true; });
       for (var start = 0; start < typed.length; start++) {
         phrases.forEach(function (phrase) {
           if (start + phrase.words.length >= typed.length) return;

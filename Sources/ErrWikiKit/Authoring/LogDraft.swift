@@ -9,6 +9,8 @@ package struct LogDraft: Sendable {
     /// The category of the catalog a code belongs to, else of the nearest article; nil in an empty wiki.
     package var category: String?
     package var related: [String]
+    /// The other articles' samples (id, line) the pattern was made to avoid.
+    package var otherSamples: [(id: String, sample: String)]
 
     /// How many nearest articles become `related`.
     static let relatedCount = 3
@@ -16,8 +18,8 @@ package struct LogDraft: Sendable {
     static let titleLimit = 90
 
     package init(line: String, contentRoot: String) {
-        let samples = WikiLoader.load(root: contentRoot).wiki.articles.flatMap(\.samples)
-        let (pattern, message) = LogLinePattern.make(from: line, avoiding: samples)
+        otherSamples = WikiLoader.load(root: contentRoot).wiki.articles.flatMap { article in article.samples.map { (article.id, $0) } }
+        let (pattern, message) = LogLinePattern.make(from: line, avoiding: otherSamples.map(\.sample))
         sample = line.trimmingCharacters(in: .whitespacesAndNewlines)
         self.pattern = pattern
         title = Self.title(from: message)

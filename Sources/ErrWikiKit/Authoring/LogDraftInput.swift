@@ -40,12 +40,12 @@ package enum LogDraftInput {
         return draft
     }
 
-    /// A warning naming the samples of other articles that the new pattern also matches ("" when none).
-    package static func overlapWarning(_ draft: LogDraft, root: String, own path: String) -> String {
+    /// A warning naming the samples of other articles that the new pattern also matches ("" when
+    /// none): the wiki as the draft read it, before the new article existed.
+    package static func overlapWarning(_ draft: LogDraft) -> String {
         guard let pattern = try? LogPattern(draft.pattern) else { return "warning: the generated pattern does not compile\n" }
         guard pattern.matches(draft.sample) else { return "warning: the generated pattern does not match its sample\n" }
-        let others = WikiLoader.load(root: root).wiki.articles.filter { !path.hasSuffix("/" + $0.relativePath) }
-        let claimed = others.flatMap { article in article.samples.filter(pattern.matches).map { (article.id, $0) } }
+        let claimed = draft.otherSamples.filter { pattern.matches($0.sample) }
         guard !claimed.isEmpty else { return "" }
         return "warning: the pattern also matches samples of other articles; make it more specific:\n"
             + claimed.prefix(5).map { "  \(Terminal.sanitized($0.0)): \(Terminal.sanitized(String($0.1.prefix(100))))\n" }.joined()

@@ -37,6 +37,9 @@ package struct CatalogSource: Sendable, Hashable {
     package var version: String
     package var file: String
     package var gives: String
+
+    /// How the terminal and `--json` cite it: `linux-libc-dev 6.1.187-1, /usr/include/… (names and numbers)`.
+    package var citation: String { "\(package) \(version), \(file) (\(gives))" }
 }
 
 /// One code of a catalog.

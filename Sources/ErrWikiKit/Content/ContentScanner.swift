@@ -49,7 +49,8 @@ struct ContentScanner {
         var diagnostics: [Diagnostic] = []
     }
 
-    private func scanFolder(_ folder: String) -> FolderScan {
+    /// - Parameter suffix: the files it collects (`.md` articles, `.tsv` catalogs).
+    private func scanFolder(_ folder: String, suffix: String = ".md") -> FolderScan {
         var result = FolderScan()
         let absoluteFolder = folder.isEmpty ? root.path : root.path + "/" + folder
         // Not following a link: a folder swapped for one since it was listed is not entered.
@@ -64,7 +65,7 @@ struct ContentScanner {
             return result
         }
         defer { close(directory) }
-        let listing = Self.entries(of: directory)
+        let listing = Self.entries(of: directory, suffix: suffix)
         if let failure = listing.failure {
             result.diagnostics.append(unreadable(.unreadableFolder, folder, "folder could not be listed completely: \(failure)"))
         }
@@ -86,7 +87,7 @@ struct ContentScanner {
             case S_IFDIR:
                 // The code catalogs' folder holds tables, not articles (`catalogFiles`).
                 if relative != Self.catalogFolder { result.folders.append(relative) }
-            case S_IFREG where name.hasSuffix(".md"):
+            case S_IFREG where name.hasSuffix(suffix):
                 result.files.append(File(relativePath: relative, stamp: FileStamp(info)))
             case S_IFLNK:
                 let location = SourceLocation(file: root.display(relative), line: 1, column: 1)
@@ -110,48 +111,15 @@ struct ContentScanner {
     /// The folder at the top of a content root that holds the code catalogs.
     package static let catalogFolder = "catalogs"
 
-    /// The catalog files (`catalogs/*.tsv`), in name order; none when the folder is missing. A link
-    /// is never followed, so a table from outside the root is never read: one is named, as is a
-    /// folder that cannot be read.
+    /// The catalog files (`catalogs/*.tsv`), in name order, and the problems met reading the folder:
+    /// the walk of an article folder (links never followed, unreadable parts named), its subfolders
+    /// ignored.
     func catalogFiles() -> (files: [File], diagnostics: [Diagnostic]) {
-        let folder = root.path + "/" + Self.catalogFolder
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard directory >= 0 else {
-            if errno == ENOENT { return ([], []) }
-            var info = stat()
-            if lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-                return ([], [Diagnostic(.symlinkOutside, .warning, at: SourceLocation(file: root.display(Self.catalogFolder), line: 1, column: 1),
-                                        "the catalogs folder is a symbolic link; not followed", hint: "copy the tables into the content folder instead")])
-            }
-            if errno == ENOTDIR { return ([], []) }
-            return ([], [unreadable(.unreadableFolder, Self.catalogFolder, "folder cannot be read: \(Self.reason())",
-                                    hint: "the code catalogs in it are left out; give errwiki read access or remove it")])
-        }
-        defer { close(directory) }
-        var files: [File] = []
-        var diagnostics: [Diagnostic] = []
-        let listing = Self.entries(of: directory, suffix: ".tsv")
-        if let failure = listing.failure {
-            diagnostics.append(unreadable(.unreadableFolder, Self.catalogFolder, "folder could not be listed completely: \(failure)"))
-        }
-        for entry in listing.entries.sorted(by: { Self.byteOrder($0.name, $1.name) }) where !entry.name.hasPrefix(".") && entry.name.hasSuffix(".tsv") {
-            let relative = Self.catalogFolder + "/" + entry.name
-            var info = stat()
-            guard fstatat(directory, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                if errno != ENOENT { diagnostics.append(unreadable(.unreadableFile, relative, "cannot look at the file: \(Self.reason())")) }
-                continue
-            }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG:
-                files.append(File(relativePath: relative, stamp: FileStamp(info)))
-            case S_IFLNK:
-                diagnostics.append(Diagnostic(.symlinkOutside, .warning, at: SourceLocation(file: root.display(relative), line: 1, column: 1),
-                                              "a code catalog that is a symbolic link is not followed", hint: "copy the table into the catalogs folder instead"))
-            default:
-                continue
-            }
-        }
-        return (files, diagnostics)
+        // Not a folder (missing, a file, or a link the root's own scan already names): no catalogs.
+        var info = stat()
+        guard lstat(root.path + "/" + Self.catalogFolder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
+        let scan = scanFolder(Self.catalogFolder, suffix: ".tsv")
+        return (scan.files, scan.diagnostics)
     }
 
     /// An error at a path under the root (the root itself for ""), at line 1 as for a whole file.

@@ -60,7 +60,7 @@ package enum LookupJSON {
                                verdict: Verdict? = nil, contentRoot: String) -> String {
         let verdict = verdict ?? Verdict(hits, logLine: SearchQuery(query).looksLikeLogLine)
         var entries: [AnyResult] = (catalog?.items ?? []).map { item in
-            let sources = item.entry.sources.compactMap(item.catalog.source).map { "\($0.package) \($0.version) \($0.file) (\($0.gives))" }
+            let sources = item.entry.sources.compactMap(item.catalog.source).map(\.citation)
             return .catalog(CatalogResult(
                 catalog: item.catalog.id, family: item.catalog.family, number: item.entry.number, name: item.entry.name,
                 aliases: item.entry.aliases, message: item.entry.message, group: item.entry.group, standard: item.entry.standard,

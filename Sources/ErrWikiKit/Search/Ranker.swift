@@ -103,7 +103,10 @@ package struct Ranker: Sendable {
         for position in order where filter.admits(candidates[position].hit.article) {
             anyAdmitted = true
             if leading.count < 2 { leading.append(candidates[position].hit) }
-            guard hits.count < limit else { if leading.count == 2 { break } else { continue } }
+            if hits.count == limit {
+                if leading.count == 2 { break }
+                continue
+            }
             var hit = candidates[position].hit
             if !candidates[position].whole {
                 guard let summary = index.summary(ofArticle: candidates[position].article) else { continue }

@@ -34,7 +34,7 @@ package struct CatalogEntryRenderer: Sendable {
         if !entry.group.isEmpty { fields.append(("class", entry.group)) }
         if !entry.standard.isEmpty { fields.append(("standard", entry.standard)) }
         for detail in entry.details { fields.append((detail.key, detail.value)) }
-        let sources = entry.sources.compactMap(catalog.source).map { "\($0.package) \($0.version), \($0.file) (\($0.gives))" }
+        let sources = entry.sources.compactMap(catalog.source).map(\.citation)
         if !sources.isEmpty { fields.append(("source", sources.joined(separator: "; "))) }
         let labels = fields.map { Terminal.sanitized($0.0) }
         let labelWidth = max(8, labels.map(\.count).max() ?? 0)
