@@ -3,13 +3,13 @@ import ErrWikiMarkdown
 import Foundation
 
 /// The page of one article, in the shape of the seed page: title, severity and category, About, Quick
-/// answer, Key details, Common causes, Steps, FAQ, codes, tags, See also, More in <category>, last
+/// answer, Key details, You may see this as, Common causes, Steps, FAQ, codes, tags, See also, More in <category>, last
 /// updated, then the body. Sections without content are left out.
 enum ArticlePage {
     /// Ids of the page's own sections; body headings get an `h-` prefix so they never collide.
     static let sections: [(id: String, title: String)] = [
         ("about", "About"), ("quick-answer", "Quick answer"), ("key-details", "Key details"),
-        ("causes", "Common causes"), ("steps", "Steps"), ("details", "In depth"), ("faq", "Frequently asked questions"),
+        ("symptoms", "You may see this as"), ("causes", "Common causes"), ("steps", "Steps"), ("details", "In depth"), ("faq", "Frequently asked questions"),
         ("see-also", "See also"),
     ]
 
@@ -52,6 +52,11 @@ enum ArticlePage {
         if !article.keyDetails.isEmpty {
             context["keyDetails"] = article.keyDetails.map { InlineMarkdown.html($0) }
             present.insert("key-details")
+        }
+        if !article.symptoms.isEmpty {
+            // Plain text, escaped by the template.
+            context["symptoms"] = article.symptoms
+            present.insert("symptoms")
         }
         if !article.causes.isEmpty {
             context["causes"] = article.causes.map { InlineMarkdown.html($0) }

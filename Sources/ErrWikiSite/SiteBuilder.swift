@@ -72,7 +72,7 @@ package enum SiteBuilder {
         guard checked.diagnostics.errorCount == 0 else { throw .content(errors: checked.diagnostics.errorCount) }
 
         let model = SiteModel(articles: checked.wiki.published(includingDrafts: request.options.includeDrafts), options: request.options,
-                              catalogs: checked.wiki.catalogs)
+                              catalogs: checked.wiki.catalogs, synonyms: checked.wiki.synonyms)
         if !model.catalogs.isEmpty && !theme.has("codes") {
             throw .theme("\(theme.folder)/codes.mustache: missing (the content has code catalogs, which need this page template)")
         }

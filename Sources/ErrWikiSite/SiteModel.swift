@@ -23,12 +23,15 @@ struct SiteModel: Sendable {
     let optionsDigest: String
     /// The code catalogs, their pages and claims.
     let catalogs: CatalogSiteModel
+    /// The synonym vocabulary, for the site's ranker.
+    let synonyms: SynonymTable
 
     static let moreInCategoryLimit = 8
     static let recentLimit = 10
 
-    init(articles: [Article], options: SiteOptions, catalogs: CatalogSet = CatalogSet([])) {
+    init(articles: [Article], options: SiteOptions, catalogs: CatalogSet = CatalogSet([]), synonyms: SynonymTable = .empty) {
         self.options = options
+        self.synonyms = synonyms
         optionsDigest = options.digest
         self.articles = articles.sorted { $0.id < $1.id }
         var indexByID: [String: Int] = [:]

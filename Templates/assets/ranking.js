@@ -16,7 +16,7 @@
   function merge(parts) {
     if (!parts || !parts.length || parts.some(function (part) { return part.version !== 3; })) return null;
     parts = parts.slice().sort(function (a, b) { return a.offset - b.offset; });
-    var merged = { ranking: parts[0].ranking, docs: [], terms: Object.create(null) };
+    var merged = { ranking: parts[0].ranking, synonyms: parts[0].synonyms || [], docs: [], terms: Object.create(null) };
     for (var p = 0; p < parts.length; p++) {
       var part = parts[p], offset = merged.docs.length;
       if (offset !== part.offset) return null;
@@ -118,7 +118,7 @@
   function open(parts) {
     var data = merge(parts);
     if (!data || !data.ranking) return null;
-    var spec = data.ranking, docs = data.docs, terms = data.terms;
+    var spec = data.ranking, docs = data.docs, terms = data.terms, synonyms = data.synonyms;
     var vocabulary = Object.keys(terms).sort(compareBytes), vocabularyBytes = null;
     var total = docs.length, lengthSum = 0, stopWords = Object.create(null), severityRank = Object.create(null);
     spec.stopWords.forEach(function (word) { stopWords[word] = true; });
@@ -156,21 +156,91 @@
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     }
 
-    // The vocabulary words a query word stands for: itself; else the most common words it begins;
-    // else its closest spelling (fewest edits, most articles, byte order).
-    function expand(word) {
-      if (hasOwn.call(terms, word)) return { matches: [{ term: word, factor: 1 }] };
-      var matches = [];
-      if (byteLength(word) >= spec.completionMinimum) {
-        for (var i = lowerBound(word); i < vocabulary.length && vocabulary[i].lastIndexOf(word, 0) === 0; i++) {
-          matches.push({ term: vocabulary[i], factor: spec.completionFactor, order: i });
-        }
-        matches.sort(function (a, b) {
-          return documentFrequency(b.term) - documentFrequency(a.term) || a.order - b.order;
-        });
-        matches = matches.slice(0, spec.completionLimit);
+    // Two vocabulary words an unknown word runs together (QueryVariants.split): ASCII letters only,
+    // the split whose rarer half is in the most articles, the earliest on ties.
+    function split(word) {
+      var part = spec.splitPartMinimum, best = null;
+      if (!/^[a-z]+$/.test(word) || word.length < Math.max(spec.splitMinimum, 2 * part)) return null;
+      for (var cut = part; cut <= word.length - part; cut++) {
+        var head = word.slice(0, cut), tail = word.slice(cut);
+        if (!hasOwn.call(terms, head) || !hasOwn.call(terms, tail)) continue;
+        var frequency = Math.min(documentFrequency(head), documentFrequency(tail));
+        if (!best || frequency > best.frequency) best = { head: head, tail: tail, frequency: frequency };
       }
-      if (matches.length) return { matches: matches };
+      return best;
+    }
+
+    // What each query word also stands for (QueryVariants.alternatives): joins of adjacent typed
+    // words, then the synonyms of the vocabulary file, each vocabulary term once per word.
+    function alternativesFor(typed, words) {
+      var position = Object.create(null), result = [], seen = [];
+      words.forEach(function (w, index) { position[w] = index; result.push([]); seen.push(Object.create(null)); });
+      function add(term, typedIndex, factor) {
+        var word = typed[typedIndex];
+        if (!hasOwn.call(position, word) || stopWords[word] === true || term === word || !hasOwn.call(terms, term)) return;
+        var at = position[word];
+        if (seen[at][term] === true) return;
+        seen[at][term] = true;
+        result[at].push({ term: term, factor: factor });
+      }
+      function joinable(w) { return stopWords[w] !== true && !hasDigit(w); }
+      for (var i = 0; i + 1 < typed.length; i++) {
+        if (!joinable(typed[i]) || !joinable(typed[i + 1])) continue;
+        add(typed[i] + typed[i + 1], i, spec.joinFactor);
+        add(typed[i] + typed[i + 1], i + 1, spec.joinFactor);
+      }
+      synonyms.forEach(function (group) {
+        group.forEach(function (phrase, which) {
+          for (var start = 0; start + phrase.length <= typed.length; start++) {
+            var found = true;
+            for (var k = 0; k < phrase.length && found; k++) {
+              found = typed[start + k] === phrase[k] || typed[start + k] === phrase[k] + "s";
+            }
+            if (!found) continue;
+            group.forEach(function (alternative, other) {
+              if (other === which) return;
+              alternative.forEach(function (word) {
+                if (stopWords[word] === true || byteLength(word) < 2) return;
+                for (var offset = 0; offset < phrase.length; offset++) {
+                  add(word, start + offset, spec.synonymFactor);
+                  add(word + "s", start + offset, spec.synonymFactor);
+                }
+              });
+            });
+          }
+        });
+      });
+      return result;
+    }
+
+    // The vocabulary words a query word stands for: itself; else the most common words it begins;
+    // else the two words it runs together; then its joins and synonyms (`also`); and when none of
+    // these is in the vocabulary, its closest spelling (fewest edits, most articles, byte order).
+    function expand(word, also) {
+      var matches = [], correction = null;
+      if (hasOwn.call(terms, word)) {
+        matches.push({ term: word, factor: 1 });
+      } else {
+        if (byteLength(word) >= spec.completionMinimum) {
+          for (var i = lowerBound(word); i < vocabulary.length && vocabulary[i].lastIndexOf(word, 0) === 0; i++) {
+            matches.push({ term: vocabulary[i], factor: spec.completionFactor, order: i });
+          }
+          matches.sort(function (a, b) {
+            return documentFrequency(b.term) - documentFrequency(a.term) || a.order - b.order;
+          });
+          matches = matches.slice(0, spec.completionLimit);
+        }
+        var parts = matches.length ? null : split(word);
+        if (parts) {
+          matches.push({ term: parts.head, factor: spec.splitFactor, correction: true },
+                       { term: parts.tail, factor: spec.splitFactor, correction: true });
+          correction = parts.head + " " + parts.tail;
+        }
+      }
+      also.forEach(function (alternative) {
+        if (!matches.some(function (m) { return m.term === alternative.term; })) matches.push(alternative);
+      });
+      if (matches.length) return { matches: matches, correction: correction };
       var budget = typoBudget(word), best = null;
       if (budget === 0) return { matches: [] };
       var query = utf8(word), encoded = encodedVocabulary();
@@ -310,7 +380,8 @@
           if (prefixes && doc.keys[i].lastIndexOf(queryKey, 0) === 0) entry(index).keyTier = TIER.codePrefix;
         }
       });
-      var expansions = words.map(expand), significant = [];
+      var also = alternativesFor(typed, words);
+      var expansions = words.map(function (w, position) { return expand(w, also[position]); }), significant = [];
       words.forEach(function (w, position) { if (stopWords[w] !== true) significant.push(position); });
       var required = words.length === 1 ? [0] : significant;
       var k1 = spec.k1, b = spec.b;

@@ -97,9 +97,10 @@ import Testing
         case "truncated": bytes = Array(bytes.prefix(bytes.count / 2))
         case "other version": bytes[8] = 99
         // The high byte of a table's start, then of the lengths offset: a value past Int.max must
-        // read as damage, not trap when converted (header: magic 8, version 4, four u64, lengths offset u64, tables of u64 + u32).
-        case "huge table offset": bytes[52 + 8 * 12 + 7] = 0xF4
-        case "huge lengths offset": bytes[44 + 7] = 0xF4
+        // read as damage, not trap when converted (header: magic 8, version 4, ranking u64, four u64, lengths offset u64,
+        // tables of u64 + u32).
+        case "huge table offset": bytes[60 + 8 * 12 + 7] = 0xF4
+        case "huge lengths offset": bytes[52 + 7] = 0xF4
         default: bytes = []
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -26,6 +26,7 @@ import Testing
         #expect(article.codes == ["OOM", "oom-kill", "137", "0x80070005", "HTTP 502"])
         #expect(article.tags == ["linux", "memory"])
         #expect(article.keyDetails == ["Logged by the kernel as `Out of memory`", "Picks the process with the highest `oom_score`"])
+        #expect(article.symptoms == ["my biggest process vanished overnight", "mysql keeps dying on a small vps"])
         #expect(article.causes == ["A memory leak", "No swap configured"])
         #expect(article.steps == [
             Step(title: "Find OOM events", command: "journalctl -k | grep -i 'out of memory'", note: "Needs root on most systems."),
@@ -40,7 +41,7 @@ import Testing
         #expect(article.updated?.description == "2026-11-26")
         #expect(article.draft == false)
         #expect(article.body.hasPrefix("## How it works\n"))
-        #expect(article.bodyLine == 36)
+        #expect(article.bodyLine == 39)
         #expect(article.path == "valid-wiki/kernel/oom-killer.md")
     }
 
@@ -48,9 +49,10 @@ import Testing
         let article = try #require(report.wiki.articles.first { $0.id == "oom-killer" })
         #expect(article.location(of: "severity") == SourceLocation(file: "valid-wiki/kernel/oom-killer.md", line: 4, column: 1))
         #expect(article.location(of: "codes", item: 2) == SourceLocation(file: "valid-wiki/kernel/oom-killer.md", line: 6, column: 24))
-        #expect(article.location(of: "causes", item: 1).line == 13)
-        #expect(article.location(of: "steps", item: 1).line == 18)
-        #expect(article.location(of: "related", item: 0) == SourceLocation(file: "valid-wiki/kernel/oom-killer.md", line: 26, column: 11))
+        #expect(article.location(of: "symptoms", item: 1) == SourceLocation(file: "valid-wiki/kernel/oom-killer.md", line: 13, column: 5))
+        #expect(article.location(of: "causes", item: 1).line == 16)
+        #expect(article.location(of: "steps", item: 1).line == 21)
+        #expect(article.location(of: "related", item: 0) == SourceLocation(file: "valid-wiki/kernel/oom-killer.md", line: 29, column: 11))
     }
 
     @Test func acceptsCRLFAndAnExplicitID() throws {

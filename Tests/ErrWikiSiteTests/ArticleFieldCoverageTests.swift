@@ -14,7 +14,7 @@ import Testing
     static let base = Article(
         id: "enospc", title: "No space left on device", category: "errno", severity: .high,
         summary: "The disk is *full*.", codes: ["ENOSPC", "28"], tags: ["disk", "linux"], keyDetails: ["errno 28"],
-        causes: ["a full disk"], steps: [Step(title: "Free space", command: "df -h", note: "check inodes too")],
+        symptoms: ["the disk is full again"], causes: ["a full disk"], steps: [Step(title: "Free space", command: "df -h", note: "check inodes too")],
         faq: [FAQEntry(question: "Why now?", answer: "Because logs grew.")], related: ["eacces"],
         patterns: ["No space left on device"], samples: ["write /var/log/app.log: No space left on device"],
         updated: ArticleDate("2026-01-02"), draft: false, body: "## Details\n\nMore.\n",
@@ -33,6 +33,7 @@ import Testing
             ("codes", { $0.codes.append("E2BIG") }),
             ("tags", { $0.tags.append("storage") }),
             ("keyDetails", { $0.keyDetails.append("also EDQUOT") }),
+            ("symptoms", { $0.symptoms.append("can't save files") }),
             ("causes", { $0.causes.append("a quota") }),
             ("steps", { $0.steps[0].command = "du -sh /var/log" }),
             ("faq", { $0.faq[0].answer = "Because a core dump." }),
@@ -149,6 +150,7 @@ import Testing
         case .codes: return "[E1]"
         case .tags: return "[disk]"
         case .keyDetails: return "[a detail]"
+        case .symptoms: return "[disk keeps filling up]"
         case .causes: return "[another cause]"
         case .steps: return "[another step]"
         case .faq: return "[{q: Why?, a: Because.}]"

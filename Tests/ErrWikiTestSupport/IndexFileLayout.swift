@@ -2,7 +2,7 @@
 /// of a real index and leave the rest intact.
 public enum IndexFileLayout {
     /// The header's table list starts here: `(u64 start, u32 count)` per table.
-    static let tableList = 8 + 4 + 8 + 8 + 8 + 8 + 8
+    static let tableList = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 8
 
     /// The bytes of the posting lists (the third table's blob), behind a valid header and offsets.
     public static func postingsBlob(_ bytes: [UInt8]) -> Range<Int> {

@@ -11,6 +11,8 @@ package struct Article: Sendable, Hashable {
     package var tags: [String]
     /// Inline Markdown, one per bullet.
     package var keyDetails: [String]
+    /// How people describe the problem in their own words (plain text, "You may see this as").
+    package var symptoms: [String]
     /// Inline Markdown, one per bullet.
     package var causes: [String]
     package var steps: [Step]
@@ -35,13 +37,14 @@ package struct Article: Sendable, Hashable {
 
     package init(
         id: String, title: String, category: String, severity: Severity, summary: String,
-        codes: [String] = [], tags: [String] = [], keyDetails: [String] = [], causes: [String],
+        codes: [String] = [], tags: [String] = [], keyDetails: [String] = [], symptoms: [String] = [], causes: [String],
         steps: [Step], faq: [FAQEntry] = [], related: [String] = [], patterns: [String] = [],
         samples: [String] = [], updated: ArticleDate? = nil, draft: Bool = false, body: String = "",
         path: String = "", relativePath: String = "", bodyLine: Int = 1, locations: [FieldPath: SourceLocation] = [:]
     ) {
         self.id = id; self.title = title; self.category = category; self.severity = severity
         self.summary = summary; self.codes = codes; self.tags = tags; self.keyDetails = keyDetails
+        self.symptoms = symptoms
         self.causes = causes; self.steps = steps; self.faq = faq; self.related = related
         self.patterns = patterns; self.samples = samples; self.updated = updated; self.draft = draft
         self.body = body; self.path = path; self.relativePath = relativePath; self.bodyLine = bodyLine

@@ -122,6 +122,22 @@ struct ContentScanner {
         return (scan.files, scan.diagnostics)
     }
 
+    /// The synonym vocabulary (`synonyms.tsv` at the top of the root), when it is a regular file; a
+    /// link is named and not followed, like an article's.
+    func synonymFile() -> (file: File?, diagnostics: [Diagnostic]) {
+        var info = stat()
+        let name = SynonymTable.fileName
+        // Failing here means the root itself cannot be searched, which the root's scan reports.
+        guard lstat(root.path + "/" + name, &info) == 0 else { return (nil, []) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (File(relativePath: name, stamp: FileStamp(info)), [])
+        case S_IFLNK:
+            return (nil, [Diagnostic(.symlinkOutside, .warning, at: SourceLocation(file: root.display(name), line: 1, column: 1),
+                                     "the synonyms file is a symbolic link; not followed", hint: "copy the file into the content folder instead")])
+        default: return (nil, [])
+        }
+    }
+
     /// An error at a path under the root (the root itself for ""), at line 1 as for a whole file.
     private func unreadable(_ rule: Rule, _ relative: String, _ message: String, hint: String? = nil) -> Diagnostic {
         let file = relative.isEmpty ? root.displayPath : root.display(relative)

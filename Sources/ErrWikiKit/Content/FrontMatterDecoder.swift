@@ -101,7 +101,7 @@ struct FrontMatterDecoder {
         return Article(
             id: id, title: title, category: category ?? context.folder ?? "", severity: severity ?? .info,
             summary: summary, codes: stringList(fields[.codes], .codes), tags: stringList(fields[.tags], .tags),
-            keyDetails: stringList(fields[.keyDetails], .keyDetails), causes: causes, steps: steps,
+            keyDetails: stringList(fields[.keyDetails], .keyDetails), symptoms: symptomList(fields[.symptoms]), causes: causes, steps: steps,
             faq: faqList(fields[.faq]), related: stringList(fields[.related], .related), patterns: patterns,
             samples: stringList(fields[.samples], .samples), updated: dateValue(fields[.updated]),
             draft: boolValue(fields[.draft], .draft) ?? false, path: path, locations: locations
@@ -180,6 +180,27 @@ struct FrontMatterDecoder {
         }
         return category
     }
+
+    /// `symptoms`: short plain-text phrases, each said once.
+    private mutating func symptomList(_ node: Node?) -> [String] {
+        let values = stringList(node, .symptoms)
+        var seen: Set<String> = []
+        for (index, value) in values.enumerated() {
+            let at = locations[FieldPath(FrontMatterField.symptoms.rawValue, index)] ?? SourceLocation(file: path, line: 1, column: 1)
+            if value.contains(where: \.isNewline) {
+                report(.invalidSymptom, at: at, "`symptoms` item \(index + 1) spans several lines", hint: "one short phrase per item")
+            } else if value.count > Self.symptomMaximum {
+                report(.invalidSymptom, at: at, "`symptoms` item \(index + 1) has \(value.count) characters; at most \(Self.symptomMaximum)",
+                       hint: "say it the way a person would type it into a search box")
+            } else if !seen.insert(Tokenizer.key(value)).inserted {
+                report(.invalidSymptom, at: at, "`symptoms` item \(index + 1) repeats an earlier one")
+            }
+        }
+        return values
+    }
+
+    /// The longest symptom phrase, in characters.
+    static let symptomMaximum = 160
 
     /// A list of non-empty scalars; null or absent is an empty list.
     private mutating func stringList(_ node: Node?, _ field: FrontMatterField, required: Bool = false) -> [String] {

@@ -2,6 +2,7 @@
 enum FrontMatterField: String, CaseIterable {
     case title, id, category, severity, summary, codes, tags
     case keyDetails = "key_details"
+    case symptoms
     case causes, steps, faq, related, patterns, samples, updated, draft
 
     static let required: [FrontMatterField] = [.title, .category, .severity, .summary, .causes, .steps]

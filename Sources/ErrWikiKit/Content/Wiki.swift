@@ -8,9 +8,13 @@ package struct Wiki: Sendable {
     package var unreadableCount: Int
     /// The code catalogs of the content folder (`catalogs/*.tsv`).
     package var catalogs: CatalogSet
+    /// The synonym vocabulary of the content folder (`synonyms.tsv`).
+    package var synonyms: SynonymTable
 
-    package init(articles: [Article], unreadableIDs: Set<String> = [], unreadableCount: Int? = nil, catalogs: CatalogSet = CatalogSet([])) {
+    package init(articles: [Article], unreadableIDs: Set<String> = [], unreadableCount: Int? = nil, catalogs: CatalogSet = CatalogSet([]),
+                 synonyms: SynonymTable = .empty) {
         self.catalogs = catalogs
+        self.synonyms = synonyms
         self.unreadableCount = unreadableCount ?? unreadableIDs.count
         self.articles = articles.sorted { $0.id < $1.id || ($0.id == $1.id && $0.path < $1.path) }
         self.unreadableIDs = unreadableIDs

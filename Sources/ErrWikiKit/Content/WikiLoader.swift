@@ -22,7 +22,10 @@ package enum WikiLoader {
         }
         let (catalogs, catalogProblems) = CatalogLoader.load(root)
         diagnostics += catalogProblems
-        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count, catalogs: catalogs),
+        let (synonyms, synonymProblems) = SynonymLoader.load(root)
+        diagnostics += synonymProblems
+        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count,
+                                     catalogs: catalogs, synonyms: synonyms),
                           diagnostics: diagnostics, root: root)
     }
 }

@@ -31,6 +31,7 @@ package enum Rule: String, Sendable, Hashable, CaseIterable {
     case invalidDate = "invalid-date"
     case badPattern = "bad-pattern"
     case unmatchedSample = "unmatched-sample"
+    case invalidSymptom = "invalid-symptom"
     // Across the wiki
     case duplicateID = "duplicate-id"
     case unknownRelated = "unknown-related"
@@ -39,6 +40,8 @@ package enum Rule: String, Sendable, Hashable, CaseIterable {
     case catalogSyntax = "catalog-syntax"
     case duplicateCode = "duplicate-code"
     case codeContradictsCatalog = "code-contradicts-catalog"
+    // The synonym vocabulary (Content/synonyms.tsv)
+    case synonymSyntax = "synonym-syntax"
     // Warnings: fail only under --strict
     case missingFAQ = "missing-faq"
     case missingSamples = "missing-samples"

@@ -75,8 +75,11 @@ package struct IndexStore: Sendable {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let scan = scanner.scan()
         let files = scan.files
-        let (catalogFiles, catalogScan) = scanner.catalogFiles()
-        let unreadable = (scan.diagnostics + catalogScan).filter { $0.severity == .error }.map(\.location.file)
+        var (catalogFiles, catalogScan) = scanner.catalogFiles()
+        let (synonymFile, synonymScan) = scanner.synonymFile()
+        // The vocabulary file goes with the catalogs: small data files read whole on every rebuild.
+        if let synonymFile { catalogFiles.append(synonymFile) }
+        let unreadable = (scan.diagnostics + catalogScan + synonymScan).filter { $0.severity == .error }.map(\.location.file)
         // The scanner's root has resolved the real path already.
         let root = scanner.root.realPath ?? contentRoot
         let stamp = TreeStamp(files + catalogFiles)
@@ -134,14 +137,17 @@ package struct IndexStore: Sendable {
             if let article { indexed.append(article) } else if !found.isEmpty { leftOut.append(file.relativePath) }
             diagnostics += found
         }
-        // The catalogs are small: read again whole on every rebuild. One with errors is left out, like an article.
-        let (catalogs, catalogProblems) = CatalogLoader.load(catalogFiles, from: scanner.root)
-        let catalogErrors = catalogProblems.filter { $0.severity == .error }
+        // The catalogs and the vocabulary are small: read again whole on every rebuild. One with errors
+        // is left out, like an article.
+        let synonymFile = catalogFiles.last { $0.relativePath == SynonymTable.fileName }
+        let (catalogs, catalogProblems) = CatalogLoader.load(catalogFiles.filter { $0 != synonymFile }, from: scanner.root)
+        let (synonyms, synonymProblems) = synonymFile.map { SynonymLoader.load($0, from: scanner.root) } ?? (.empty, [])
+        let catalogErrors = (catalogProblems + synonymProblems).filter { $0.severity == .error }
         diagnostics += catalogErrors
         leftOut += Set(catalogErrors.compactMap { scanner.root.relative(ofDisplayed: $0.location.file) })
         leftOut.sort(by: ContentScanner.byteOrder)
         let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, leftOut: leftOut, catalogs: catalogs,
-                                             treeHash: treeHash, builtAt: Self.now())
+                                             synonyms: synonyms, treeHash: treeHash, builtAt: Self.now())
         // Damage in postings shows only while they are merged: what was kept may be incomplete.
         if let previous, previous.isDamaged {
             return rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
@@ -167,7 +173,7 @@ package struct IndexStore: Sendable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// The content's stamp, the folder and the format: another of any of them needs another index.
+    /// The content's stamp, the folder, the format: another of any of them needs another index.
     static func treeHash(_ stamp: TreeStamp, root: String) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(root)

@@ -42,7 +42,8 @@ package struct Ranker: Sendable {
             }
         }
 
-        let expansions = query.terms.map(expand)
+        let variants = QueryVariants.alternatives(for: query, synonyms: index.synonyms) { index.termIndex($0) != nil }
+        let expansions = query.terms.indices.map { expand(query.terms[$0], also: variants[$0]) }
         let significant = query.terms.indices.filter { !SearchQuery.stopWords.contains(query.terms[$0]) }
         let coverage = Coverage(significant: significant.isEmpty ? Array(query.terms.indices) : significant,
                                 weights: expansions.map { expansion in
@@ -213,9 +214,10 @@ package struct Ranker: Sendable {
         var correction: String?
     }
 
-    /// The vocabulary terms a query word stands for: itself; else the words it starts; else its
-    /// closest correction.
-    func expand(_ term: String) -> Expansion {
+    /// The vocabulary terms a query word stands for: itself; else the words it starts; else the two
+    /// words it runs together; then its joins and synonyms (`alternatives`, from `QueryVariants`);
+    /// and when none of these is in the vocabulary, its closest correction.
+    func expand(_ term: String, also alternatives: [(term: String, factor: Double)] = []) -> Expansion {
         var expansion = Expansion()
         let exact = index.termIndex(term)
         if let exact { expansion.matches.append(TermMatch(termIndex: exact, factor: 1)) }
@@ -225,6 +227,20 @@ package struct Ranker: Sendable {
             let best = index.termIndices(withPrefix: term).map { ($0, index.documentFrequency($0)) }
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(RankingSpec.completionLimit)
             expansion.matches += best.map { TermMatch(termIndex: $0.0, factor: RankingSpec.completionFactor) }
+        }
+        if expansion.matches.isEmpty,
+           let (head, tail) = QueryVariants.split(term, frequency: { index.termIndex($0).map(index.documentFrequency) }) {
+            for part in [head, tail] {
+                if let part = index.termIndex(part) {
+                    expansion.matches.append(TermMatch(termIndex: part, factor: RankingSpec.splitFactor, isCorrection: true))
+                }
+            }
+            expansion.correction = head + " " + tail
+        }
+        for alternative in alternatives {
+            guard let termIndex = index.termIndex(alternative.term),
+                  !expansion.matches.contains(where: { $0.termIndex == termIndex }) else { continue }
+            expansion.matches.append(TermMatch(termIndex: termIndex, factor: alternative.factor))
         }
         if expansion.matches.isEmpty, let corrected = closestTerm(to: term) {
             expansion.matches.append(TermMatch(termIndex: corrected, factor: RankingSpec.correctionFactor, isCorrection: true))

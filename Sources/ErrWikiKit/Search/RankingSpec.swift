@@ -8,7 +8,10 @@
 /// 1. Tiers (`MatchKind`, best first): the whole query is an id or code (`exact`); a pasted log line
 ///    that one of the article's patterns matches (`log pattern`); the query starts an id or code
 ///    (`prefix`, at least `keyPrefixMinimum` bytes); every significant word found (`all words`);
-///    some words found (`some words`).
+///    some words found (`some words`). A query word matches itself; else the vocabulary words it
+///    starts; else the two words it runs together; else its closest spelling. It also matches, at
+///    lower factors, the word two adjacent typed words make and the synonyms of the vocabulary file
+///    (`QueryVariants`).
 /// 2. Within a tier: BM25F over the weighted fields (`SearchField.weight`, `k1`, `b`) plus the title
 ///    bonuses (`TitleBonus`), computed for every candidate.
 /// 3. Ties (scores within `scoreEpsilon`): the more severe article, then the id in byte order.
@@ -48,6 +51,14 @@ package enum RankingSpec {
     package static let completionMinimum = 3
     /// A corrected word (fewest edits, then most articles, then byte order) scores at this factor.
     package static let correctionFactor = 0.6
+    /// Query variants (`QueryVariants`): a synonym from the vocabulary file, two typed words joined
+    /// into one vocabulary word, and an unknown word split into two (of at least `splitMinimum`
+    /// bytes, into parts of at least `splitPartMinimum`) score at these factors.
+    package static let synonymFactor = 0.5
+    package static let joinFactor = 0.8
+    package static let splitFactor = 0.8
+    package static let splitMinimum = 6
+    package static let splitPartMinimum = 3
     /// Typo budget: none under `typoOneEditFrom` bytes or with a digit, 1 from there, 2 from `typoTwoEditsFrom`.
     package static let typoOneEditFrom = 5
     package static let typoTwoEditsFrom = 9
@@ -88,7 +99,9 @@ package enum RankingSpec {
     package static let tiers = MatchKind.allCases
 
     /// The whole specification as JSON, written into the site's search index.
-    package static var json: String {
+    package static let json: String = makeJSON()
+
+    private static func makeJSON() -> String {
         func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
         let weights = SearchField.allCases.map { "\"\($0.name)\":\(number($0.weight))" }.joined(separator: ",")
         let stops = SearchQuery.stopWords.sorted().map { "\"\($0)\"" }.joined(separator: ",")
@@ -98,6 +111,8 @@ package enum RankingSpec {
             ("k1", number(k1)), ("b", number(b)),
             ("completionFactor", number(completionFactor)), ("completionLimit", String(completionLimit)),
             ("completionMinimum", String(completionMinimum)), ("correctionFactor", number(correctionFactor)),
+            ("synonymFactor", number(synonymFactor)), ("joinFactor", number(joinFactor)), ("splitFactor", number(splitFactor)),
+            ("splitMinimum", String(splitMinimum)), ("splitPartMinimum", String(splitPartMinimum)),
             ("typoOneEditFrom", String(typoOneEditFrom)), ("typoTwoEditsFrom", String(typoTwoEditsFrom)),
             ("keyPrefixMinimum", String(keyPrefixMinimum)),
             ("titlePairBonus", number(titlePairBonus)), ("codePairBonus", number(codePairBonus)),

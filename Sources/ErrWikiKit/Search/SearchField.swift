@@ -1,7 +1,7 @@
 /// The parts of an article that search reads, with their weights. One table for the terminal lookup
 /// and the site search: a term in a code counts ten times a term in the body.
 package enum SearchField: Int, CaseIterable, Sendable {
-    case code, id, title, tag, summary, keyDetail, cause, step, faq, sample, body
+    case code, id, title, tag, summary, symptom, keyDetail, cause, step, faq, sample, body
 
     /// The field's name in the ranking specification (`RankingSpec.json`).
     package var name: String { String(describing: self) }
@@ -12,7 +12,7 @@ package enum SearchField: Int, CaseIterable, Sendable {
         case .id: return 8
         case .title: return 6
         case .tag: return 4
-        case .summary: return 3
+        case .summary, .symptom: return 3
         case .keyDetail, .cause, .sample: return 2
         case .faq: return 1.5
         case .step, .body: return 1
@@ -27,6 +27,7 @@ package enum SearchField: Int, CaseIterable, Sendable {
         case .title: return [article.title]
         case .tag: return article.tags
         case .summary: return [article.summary]
+        case .symptom: return article.symptoms
         case .keyDetail: return article.keyDetails
         case .cause: return article.causes
         case .step: return article.steps.flatMap { [$0.title, $0.command ?? "", $0.note ?? ""] }

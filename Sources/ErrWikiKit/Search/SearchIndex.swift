@@ -1,19 +1,28 @@
 /// The persisted search index: a compact binary file read without decoding it whole.
 ///
-/// Layout (little endian): a header (magic, format version, tree fingerprint, counts, section
-/// offsets), then six tables, each `u32 offsets[count + 1]` followed by a blob:
+/// Layout (little endian): a header (magic, format version, ranking fingerprint, tree fingerprint,
+/// counts, section offsets), then twelve tables, each `u32 offsets[count + 1]` followed by a blob:
 /// articles (summary records), terms (sorted bytes), postings (per term: count, then
 /// doc-delta/weight varint pairs), keys (sorted normalised ids and codes), key postings (doc lists),
-/// left out (the paths of the article files not indexed because they have errors), then a `u32`
-/// weighted length per article. A lookup binary-searches terms and keys in place and decodes only
+/// left out (the paths of the article files not indexed because they have errors), five catalog
+/// tables and the synonym groups, then a `u32` weighted length per article. A lookup binary-searches terms and keys in place and decodes only
 /// the postings of its query terms and the records of the articles it shows; a read that does not
 /// decode marks the index damaged (`isDamaged`) instead of answering from it.
 package struct SearchIndex: Sendable {
     /// 2: the left-out table. 3: terms cut at a character boundary (the shared ranking's tokenizer).
     /// 4: the code catalogs (headers, entries, keys, the articles that claim each entry).
-    package static let formatVersion: UInt32 = 4
+    /// 5: the synonym vocabulary (one entry per group, `SynonymTable.lines`), and the ranking's
+    /// fingerprint after the version.
+    package static let formatVersion: UInt32 = 5
+    /// The index stores weighted terms: one written by a binary with other weights or rules is not
+    /// reused, not even in part.
+    package static let rankingFingerprint: UInt64 = {
+        var hasher = StableHasher()
+        hasher.combine(RankingSpec.json)
+        return hasher.value
+    }()
     /// How many tables follow the header.
-    static let tableCount = 11
+    static let tableCount = 12
     static let magic: [UInt8] = Array("ERRWIDX\u{0}".utf8)
 
     private let storage: IndexBytes
@@ -40,6 +49,8 @@ package struct SearchIndex: Sendable {
     /// Paths under the content root of the article files left out because they have errors, so
     /// every lookup can name them, not only the one that rebuilt the index.
     package let leftOut: [String]
+    /// The content root's synonym vocabulary, decoded whole on open (a few hundred short lines).
+    package let synonyms: SynonymTable
     private let damage = IndexDamage()
     /// The catalogs' headers (a few small records), decoded once on open.
     package private(set) var catalogHeaders: [CodeCatalog] = []
@@ -70,7 +81,7 @@ package struct SearchIndex: Sendable {
         try { (raw: UnsafeRawBufferPointer) in
             var reader = ByteReader(raw)
             for expected in Self.magic where try reader.u8() != expected { throw ByteReader.Corrupt() }
-            guard try reader.u32() == Self.formatVersion else { throw ByteReader.Corrupt() }
+            guard try reader.u32() == Self.formatVersion, try reader.u64() == Self.rankingFingerprint else { throw ByteReader.Corrupt() }
             header.treeHash = try reader.u64()
             header.builtAt = Int64(bitPattern: try reader.u64())
             guard try reader.u64() == UInt64(raw.count) else { throw ByteReader.Corrupt() }
@@ -100,6 +111,12 @@ package struct SearchIndex: Sendable {
             guard let path = String(validating: entry, as: UTF8.self) else { throw ByteReader.Corrupt() }
             return path
         }
+        let synonymTable = header.tables[11]
+        synonyms = SynonymTable(lines: try (0..<synonymTable.count).map { index in
+            let entry = UnsafeRawBufferPointer(rebasing: bytes[Self.range(bytes, synonymTable, index)])
+            guard let line = String(validating: entry, as: UTF8.self) else { throw ByteReader.Corrupt() }
+            return line
+        })
         averageLength = articleCount == 0 ? 1 : max(1, Double(header.lengthSum) / Double(articleCount))
         var starts: [Int] = []
         catalogHeaders = try (0..<catalogHeaderTable.count).map { index in

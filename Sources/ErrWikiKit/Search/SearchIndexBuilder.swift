@@ -5,8 +5,10 @@
 enum SearchIndexBuilder {
     /// - Parameter leftOut: the paths of the article files not indexed because they have errors.
     /// - Parameter catalogs: the code catalogs, stored whole (they are re-read on every rebuild).
+    /// - Parameter synonyms: the synonym vocabulary, stored whole, one group an entry.
     static func build(_ added: [IndexedArticle], keeping kept: [Int] = [], of previous: SearchIndex? = nil,
-                      leftOut: [String] = [], catalogs: CatalogSet = CatalogSet([]), treeHash: UInt64, builtAt: Int64) -> [UInt8] {
+                      leftOut: [String] = [], catalogs: CatalogSet = CatalogSet([]), synonyms: SynonymTable = .empty,
+                      treeHash: UInt64, builtAt: Int64) -> [UInt8] {
         // The articles of the new index, ordered by id (then path).
         enum Source {
             case kept(old: Int, record: IndexedRecord)
@@ -109,12 +111,14 @@ enum SearchIndexBuilder {
         for path in leftOut { leftOutPaths.add(Array(path.utf8)) }
 
         let catalogTables = catalogTables(catalogs, articles: sources.map(\.info))
+        var synonymLines = TableWriter()
+        for line in synonyms.lines { synonymLines.add(Array(line.utf8)) }
 
-        // Header size: magic 8, version 4, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, tables × (8 + 4).
-        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + SearchIndex.tableCount * 12
+        // Header size: magic 8, version 4, ranking 8, tree hash 8, built at 8, file size 8, length sum 8, lengths offset 8, tables × (8 + 4).
+        let headerSize = 8 + 4 + 8 + 8 + 8 + 8 + 8 + 8 + SearchIndex.tableCount * 12
         var body = ByteWriter()
         var tablePositions: [(Int, Int)] = []
-        for table in [records, terms, postings, keys, keyPostings, leftOutPaths] + catalogTables {
+        for table in [records, terms, postings, keys, keyPostings, leftOutPaths] + catalogTables + [synonymLines] {
             tablePositions.append((headerSize + body.bytes.count, table.count))
             table.write(to: &body)
         }
@@ -124,6 +128,7 @@ enum SearchIndexBuilder {
         var header = ByteWriter()
         for byte in SearchIndex.magic { header.u8(byte) }
         header.u32(SearchIndex.formatVersion)
+        header.u64(SearchIndex.rankingFingerprint)
         header.u64(treeHash)
         header.u64(UInt64(bitPattern: builtAt))
         header.u64(UInt64(headerSize + body.bytes.count))

@@ -29,6 +29,10 @@ package struct ArticleTerminalRenderer: Sendable {
             // Key details read best right after the summary, as on the seed page.
             blocks.insert(heading("Key details") + bullets(article.keyDetails), at: min(2, blocks.count))
         }
+        if !article.symptoms.isEmpty {
+            let after = article.keyDetails.isEmpty ? 2 : 3
+            blocks.insert(heading("You may see this as") + bullets(article.symptoms), at: min(after, blocks.count))
+        }
         let body = MarkdownTerminalRenderer(style: style, width: width).render(article.body)
         if !body.isEmpty { blocks.append(heading("Details") + body) }
         blocks.append(footer(article))

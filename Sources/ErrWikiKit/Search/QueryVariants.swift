@@ -1,0 +1,87 @@
+/// What the words of a query may also stand for, beyond their own spelling and the completions and
+/// corrections of `Ranker.expand`. The rules (constants in `RankingSpec`; `ranking.js` mirrors them
+/// step for step):
+/// - **Joins**: two adjacent typed words, both significant (not stop words) and without a digit,
+///   whose concatenation is a vocabulary word ("time out" → `timeout`) each also stand for it, at
+///   `joinFactor`.
+/// - **Synonyms** (`SynonymTable`): where the typed words contain a phrase of a group (each typed
+///   word equal to the phrase's word, or to it plus `s`), each significant word of that run also
+///   stands for the significant words (two bytes or more) of the group's other phrases, as written and plus `s`, when
+///   the vocabulary has them, at `synonymFactor`: lower than the user's own words.
+/// - **Splits**: a word the vocabulary lacks and no vocabulary word starts, ASCII letters only, of
+///   `splitMinimum` bytes or more, that is two vocabulary words of `splitPartMinimum` bytes or more
+///   ("afterscaling" → `after` `scaling`) stands for both, at `splitFactor`, shown as a correction.
+///   The split whose rarer half is in the most articles wins, the earliest on ties.
+/// Words with a digit are never joined or split, so codes, hex and numbers keep their exact meaning;
+/// a synonym applies to one only where the vocabulary file names it.
+enum QueryVariants {
+    /// Per query word (`SearchQuery.terms`), the extra vocabulary terms and their factors: joins,
+    /// then synonyms, each term once.
+    static func alternatives(for query: SearchQuery, synonyms: SynonymTable, has: (String) -> Bool) -> [[(term: String, factor: Double)]] {
+        var position: [String: Int] = [:]
+        for (index, term) in query.terms.enumerated() { position[term] = index }
+        var result = [[(term: String, factor: Double)]](repeating: [], count: query.terms.count)
+        var seen = [Set<String>](repeating: [], count: query.terms.count)
+        func add(_ term: String, at typedIndex: Int, _ factor: Double) {
+            let word = query.typed[typedIndex]
+            guard let at = position[word], !SearchQuery.stopWords.contains(word), term != word, has(term),
+                  seen[at].insert(term).inserted else { return }
+            result[at].append((term, factor))
+        }
+        let typed = query.typed
+        for index in typed.indices.dropLast() {
+            let (a, b) = (typed[index], typed[index + 1])
+            guard joinable(a), joinable(b) else { continue }
+            add(a + b, at: index, RankingSpec.joinFactor)
+            add(a + b, at: index + 1, RankingSpec.joinFactor)
+        }
+        for group in synonyms.groups {
+            for (which, phrase) in group.enumerated() {
+                for start in occurrences(of: phrase, in: typed) {
+                    for (other, alternative) in group.enumerated() where other != which {
+                        // A contraction's letter ("can t") is no word to search for.
+                        for word in alternative where !SearchQuery.stopWords.contains(word) && word.utf8.count >= 2 {
+                            for offset in phrase.indices {
+                                add(word, at: start + offset, RankingSpec.synonymFactor)
+                                add(word + "s", at: start + offset, RankingSpec.synonymFactor)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Where the typed words hold the phrase, a typed word matching its word or its word plus `s`.
+    static func occurrences(of phrase: [String], in typed: [String]) -> [Int] {
+        guard !phrase.isEmpty, phrase.count <= typed.count else { return [] }
+        return (0...(typed.count - phrase.count)).filter { start in
+            phrase.indices.allSatisfy { offset in
+                let word = typed[start + offset]
+                return word == phrase[offset] || word == phrase[offset] + "s"
+            }
+        }
+    }
+
+    private static func joinable(_ word: String) -> Bool {
+        !SearchQuery.stopWords.contains(word) && !Tokenizer.containsDigit(word.utf8)
+    }
+
+    /// The two vocabulary words an unknown word runs together, if any (see the type's rules).
+    /// `frequency` gives a term's article count, nil when the vocabulary lacks it.
+    static func split(_ word: String, frequency: (String) -> Int?) -> (String, String)? {
+        let bytes = Array(word.utf8)
+        let part = RankingSpec.splitPartMinimum
+        guard bytes.count >= max(RankingSpec.splitMinimum, 2 * part),
+              bytes.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return nil }
+        var best: (String, String, Int)?
+        for cut in part...(bytes.count - part) {
+            let head = String(decoding: bytes[..<cut], as: UTF8.self)
+            let tail = String(decoding: bytes[cut...], as: UTF8.self)
+            guard let a = frequency(head), let b = frequency(tail) else { continue }
+            if best.map({ min(a, b) > $0.2 }) ?? true { best = (head, tail, min(a, b)) }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+}
