@@ -176,6 +176,8 @@ package struct NewArticle: Sendable {
     summary: "TODO: one or two sentences: what failed and why."
     codes: {{codes}}
     tags: {{tags}}
+    symptoms:
+      - "TODO: how someone would say it in their own words, such as: site is down after every deploy"
     causes:
       - "TODO: the most common cause"
     steps:
