@@ -175,13 +175,14 @@
     function alternativesFor(typed, words) {
       var position = Object.create(null), result = [], seen = [];
       words.forEach(function (w, index) { position[w] = index; result.push([]); seen.push(Object.create(null)); });
-      function add(term, typedIndex, factor) {
+      // A one-word synonym scores but does not make the word found for the all-words tier (weak).
+      function add(term, typedIndex, factor, weak) {
         var word = typed[typedIndex];
         if (!hasOwn.call(position, word) || stopWords[word] === true || term === word || !hasOwn.call(terms, term)) return;
         var at = position[word];
         if (seen[at][term] === true) return;
         seen[at][term] = true;
-        result[at].push({ term: term, factor: factor });
+        result[at].push({ term: term, factor: factor, weak: weak === true });
       }
       function joinable(w) { return stopWords[w] !== true && !hasDigit(w); }
       for (var i = 0; i + 1 < typed.length; i++) {
@@ -202,8 +203,8 @@
               alternative.forEach(function (word) {
                 if (stopWords[word] === true || byteLength(word) < 2) return;
                 for (var offset = 0; offset < phrase.length; offset++) {
-                  add(word, start + offset, spec.synonymFactor);
-                  add(word + "s", start + offset, spec.synonymFactor);
+                  add(word, start + offset, spec.synonymFactor, phrase.length < 2);
+                  add(word + "s", start + offset, spec.synonymFactor, phrase.length < 2);
                 }
               });
             });
@@ -368,7 +369,7 @@
       var found = [], entries = Object.create(null);
       function entry(doc) {
         if (!entries[doc]) {
-          entries[doc] = { doc: doc, score: 0, matched: Object.create(null), corrected: false, keyTier: -1 };
+          entries[doc] = { doc: doc, score: 0, matched: Object.create(null), covered: Object.create(null), corrected: false, keyTier: -1 };
           found.push(entries[doc]);
         }
         return entries[doc];
@@ -386,7 +387,7 @@
       var required = words.length === 1 ? [0] : significant;
       var k1 = spec.k1, b = spec.b;
       expansions.forEach(function (expansion, position) {
-        var best = Object.create(null), touched = [];
+        var best = Object.create(null), touched = [], found = Object.create(null);
         expansion.matches.forEach(function (match) {
           var postings = terms[match.term], weight = idf(match.term);
           for (var p = 0; p < postings.length; p += 2) {
@@ -394,13 +395,15 @@
             var normaliser = k1 * (1 - b + b * docs[doc].length / averageLength);
             var score = weight * tf * (k1 + 1) / (tf + normaliser) * match.factor;
             if (!best[doc]) { best[doc] = { score: 0, correction: false }; touched.push(doc); }
+            if (!match.weak) found[doc] = true;
             if (score > best[doc].score) best[doc] = { score: score, correction: !!match.correction };
           }
         });
         touched.forEach(function (doc) {
           var e = entry(doc);
           e.score += best[doc].score;
-          e.matched[position] = true;
+          e.covered[position] = true;
+          if (found[doc] === true) e.matched[position] = true;
           if (best[doc].correction) e.corrected = true;
         });
       });
@@ -424,7 +427,7 @@
         var weighed = 0, matchedWeight = 0;
         coveragePositions.forEach(function (position) {
           weighed += coverageWeights[position];
-          if (e.matched[position] === true) matchedWeight += coverageWeights[position];
+          if (e.covered[position] === true) matchedWeight += coverageWeights[position];
         });
         e.coverage = weighed > 0 ? matchedWeight / weighed : 0;
         var all = required.length > 0 && required.every(function (position) { return e.matched[position] === true; });

@@ -7,7 +7,10 @@
 /// - **Synonyms** (`SynonymTable`): where the typed words contain a phrase of a group (each typed
 ///   word equal to the phrase's word, or to it plus `s`), each significant word of that run also
 ///   stands for the significant words (two bytes or more) of the group's other phrases, as written and plus `s`, when
-///   the vocabulary has them, at `synonymFactor`: lower than the user's own words.
+///   the vocabulary has them, at `synonymFactor`: lower than the user's own words. A synonym of a
+///   phrase of two words or more ("file handle" → `descriptor`) is specific: the word counts as
+///   found. A synonym of a single word ("box" → `server`) only suggests: it scores and counts towards
+///   the verdict's coverage, but does not make the word found for the all-words tier.
 /// - **Splits**: a word the vocabulary lacks and no vocabulary word starts, ASCII letters only, of
 ///   `splitMinimum` bytes or more, that is two vocabulary words of `splitPartMinimum` bytes or more
 ///   ("afterscaling" → `after` `scaling`) stands for both, at `splitFactor`, shown as a correction.
@@ -15,18 +18,26 @@
 /// Words with a digit are never joined or split, so codes, hex and numbers keep their exact meaning;
 /// a synonym applies to one only where the vocabulary file names it.
 enum QueryVariants {
+    /// A vocabulary term a query word also stands for. A weak one (a one-word synonym) scores and
+    /// counts towards coverage (`Verdict`), but does not make the word found for the all-words tier.
+    struct Alternative: Equatable {
+        var term: String
+        var factor: Double
+        var isWeak: Bool
+    }
+
     /// Per query word (`SearchQuery.terms`), the extra vocabulary terms and their factors: joins,
     /// then synonyms, each term once.
-    static func alternatives(for query: SearchQuery, synonyms: SynonymTable, has: (String) -> Bool) -> [[(term: String, factor: Double)]] {
+    static func alternatives(for query: SearchQuery, synonyms: SynonymTable, has: (String) -> Bool) -> [[Alternative]] {
         var position: [String: Int] = [:]
         for (index, term) in query.terms.enumerated() { position[term] = index }
-        var result = [[(term: String, factor: Double)]](repeating: [], count: query.terms.count)
+        var result = [[Alternative]](repeating: [], count: query.terms.count)
         var seen = [Set<String>](repeating: [], count: query.terms.count)
-        func add(_ term: String, at typedIndex: Int, _ factor: Double) {
+        func add(_ term: String, at typedIndex: Int, _ factor: Double, weak: Bool = false) {
             let word = query.typed[typedIndex]
             guard let at = position[word], !SearchQuery.stopWords.contains(word), term != word, has(term),
                   seen[at].insert(term).inserted else { return }
-            result[at].append((term, factor))
+            result[at].append(Alternative(term: term, factor: factor, isWeak: weak))
         }
         let typed = query.typed
         for index in typed.indices.dropLast() {
@@ -42,8 +53,10 @@ enum QueryVariants {
                         // A contraction's letter ("can t") is no word to search for.
                         for word in alternative where !SearchQuery.stopWords.contains(word) && word.utf8.count >= 2 {
                             for offset in phrase.indices {
-                                add(word, at: start + offset, RankingSpec.synonymFactor)
-                                add(word + "s", at: start + offset, RankingSpec.synonymFactor)
+                                // A phrase of several words matched is specific evidence; one word is not.
+                                let weak = phrase.count < 2
+                                add(word, at: start + offset, RankingSpec.synonymFactor, weak: weak)
+                                add(word + "s", at: start + offset, RankingSpec.synonymFactor, weak: weak)
                             }
                         }
                     }

@@ -57,6 +57,8 @@ package struct Ranker: Sendable {
         for (position, expansion) in expansions.enumerated() {
             // A word counts once per article: its best match (exact, a completion or a correction).
             var touched: [Int] = []
+            // Articles this word matched other than through a weak match.
+            var found: Set<Int> = []
             for match in expansion.matches {
                 let idf = inverseDocumentFrequency(match.termIndex)
                 for (article, weight) in index.postings(match.termIndex) {
@@ -65,6 +67,7 @@ package struct Ranker: Sendable {
                     let normaliser = k1 * (1 - b + b * length / index.averageLength)
                     let score = idf * tf * (k1 + 1) / (tf + normaliser) * match.factor
                     if best[article] == 0 { touched.append(article) }
+                    if !match.isWeak { found.insert(article) }
                     if score > best[article] {
                         best[article] = score
                         bestIsCorrection[article] = match.isCorrection
@@ -72,7 +75,8 @@ package struct Ranker: Sendable {
                 }
             }
             for article in touched {
-                table.add(article: article, score: best[article], position: position, isCorrection: bestIsCorrection[article])
+                table.add(article: article, score: best[article], position: position, found: found.contains(article),
+                          isCorrection: bestIsCorrection[article])
                 best[article] = 0
             }
         }
@@ -93,7 +97,7 @@ package struct Ranker: Sendable {
             return Candidate(article: article, hit: SearchHit(article: summary, kind: table.kinds[article]!,
                                                               score: table.scores[article] + bonus.score(summary),
                                                               usedCorrection: table.corrected[article],
-                                                              coverage: coverage.share(table.matched[article])))
+                                                              coverage: coverage.share(table.covered[article])))
         }
         var order = Self.sortedPositions(candidates)
         if query.looksLikeLogLine { promoteLogPatternMatches(&candidates, order: &order, query: query) }
@@ -172,10 +176,12 @@ package struct Ranker: Sendable {
 
     // MARK: - Terms
 
-    /// Per-article scores, matched query words (a bit per word) and match kinds, in flat arrays.
+    /// Per-article scores, matched query words (a bit per word: `matched` for the tiers, `covered`,
+    /// which also has the words matched through a synonym, for the verdict) and match kinds, in flat arrays.
     struct CandidateTable {
         var scores: [Double]
         var matched: [UInt64]
+        var covered: [UInt64]
         var kinds: [MatchKind?]
         var corrected: [Bool]
         /// Every article with a kind or a matched word, once each.
@@ -184,20 +190,22 @@ package struct Ranker: Sendable {
         init(count: Int) {
             scores = [Double](repeating: 0, count: count)
             matched = [UInt64](repeating: 0, count: count)
+            covered = [UInt64](repeating: 0, count: count)
             kinds = [MatchKind?](repeating: nil, count: count)
             corrected = [Bool](repeating: false, count: count)
         }
 
         /// Records a match by id or code key; an exact match is never downgraded to a prefix.
         mutating func mark(_ article: Int, _ kind: MatchKind) {
-            if kinds[article] == nil && matched[article] == 0 { touched.append(article) }
+            if kinds[article] == nil && covered[article] == 0 { touched.append(article) }
             if kinds[article].map({ $0 > kind }) ?? true { kinds[article] = kind }
         }
 
-        mutating func add(article: Int, score: Double, position: Int, isCorrection: Bool) {
-            if kinds[article] == nil && matched[article] == 0 { touched.append(article) }
+        mutating func add(article: Int, score: Double, position: Int, found: Bool, isCorrection: Bool) {
+            if kinds[article] == nil && covered[article] == 0 { touched.append(article) }
             scores[article] += score
-            matched[article] |= 1 << UInt64(position)
+            covered[article] |= 1 << UInt64(position)
+            if found { matched[article] |= 1 << UInt64(position) }
             if isCorrection { corrected[article] = true }
         }
     }
@@ -206,6 +214,8 @@ package struct Ranker: Sendable {
         var termIndex: Int
         var factor: Double
         var isCorrection = false
+        /// A weak match (a one-word synonym) counts towards coverage, not towards the all-words tier (`QueryVariants`).
+        var isWeak = false
     }
 
     struct Expansion {
@@ -217,7 +227,7 @@ package struct Ranker: Sendable {
     /// The vocabulary terms a query word stands for: itself; else the words it starts; else the two
     /// words it runs together; then its joins and synonyms (`alternatives`, from `QueryVariants`);
     /// and when none of these is in the vocabulary, its closest correction.
-    func expand(_ term: String, also alternatives: [(term: String, factor: Double)] = []) -> Expansion {
+    func expand(_ term: String, also alternatives: [QueryVariants.Alternative] = []) -> Expansion {
         var expansion = Expansion()
         let exact = index.termIndex(term)
         if let exact { expansion.matches.append(TermMatch(termIndex: exact, factor: 1)) }
@@ -240,7 +250,7 @@ package struct Ranker: Sendable {
         for alternative in alternatives {
             guard let termIndex = index.termIndex(alternative.term),
                   !expansion.matches.contains(where: { $0.termIndex == termIndex }) else { continue }
-            expansion.matches.append(TermMatch(termIndex: termIndex, factor: alternative.factor))
+            expansion.matches.append(TermMatch(termIndex: termIndex, factor: alternative.factor, isWeak: alternative.isWeak))
         }
         if expansion.matches.isEmpty, let corrected = closestTerm(to: term) {
             expansion.matches.append(TermMatch(termIndex: corrected, factor: RankingSpec.correctionFactor, isCorrection: true))
