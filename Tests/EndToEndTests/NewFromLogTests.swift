@@ -71,10 +71,10 @@ import Testing
 
     @Test func theNoneVerdictPrintsTheCommandForTheLine() throws {
         let cache = try FixturePaths.temporaryFolder()
-        let result = try CommandRunner.run(["lookup", "IndentationError: unexpected indent", "--content", "Content"], in: BuiltSite.repository,
+        let result = try CommandRunner.run(["lookup", "tar: Error is not recoverable: exiting now", "--content", "Content"], in: BuiltSite.repository,
                                            environment: ["XDG_CACHE_HOME": cache.path])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("No article covers this yet.\n"))
-        #expect(result.stdout.contains("\n  errwiki new --from-log 'IndentationError: unexpected indent' --content Content\n"))
+        #expect(result.stdout.contains("\n  errwiki new --from-log 'tar: Error is not recoverable: exiting now' --content Content\n"))
     }
 }

@@ -3,7 +3,7 @@ import ErrWikiTestSupport
 import Foundation
 import Testing
 
-/// The verdict measured on real input over the shipped `Content/` (issue 14): the 238 error lines of
+/// The verdict measured on real input over the shipped `Content/` (issue 14): the error lines of
 /// `uncovered-lines.tsv`, produced by running failing commands, which no article covers, must never
 /// get an article as the answer; every `samples` line of the articles is recorded with its verdict
 /// in `sample-verdicts.txt` (the ones not answered by their own article listed), so a loss shows.
@@ -33,6 +33,19 @@ import Testing
             #expect(!articleAnswer, "\(line) → \(found.kind) \(found.id)")
         }
         #expect((verdicts["none"] ?? 0) > lines.count / 2, "\(verdicts)")
+    }
+
+    /// Lines collected as uncovered that an article written since answers: each must get that article.
+    @Test func everyFormerlyUncoveredLineGetsItsArticle() throws {
+        let file = BuiltSite.repository.appendingPathComponent("Tests/ErrWikiKitTests/Fixtures/answered-lines.tsv")
+        let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count >= 20)
+        for row in rows {
+            guard let expected = row.first, let line = row.last, row.count >= 4 else { Issue.record("malformed row \(row)"); continue }
+            let found = try Self.lookup(line)
+            #expect(found.verdict == "answer" && found.id == expected, "\(line) → \(found.verdict) \(found.id), expected \(expected)")
+        }
     }
 
     @Test func everySampleKeepsItsVerdict() throws {
