@@ -44,7 +44,9 @@ import Testing
         for row in rows {
             guard let expected = row.first, let line = row.last, row.count >= 4 else { Issue.record("malformed row \(row)"); continue }
             let found = try Self.lookup(line)
-            #expect(found.verdict == "answer" && found.id == expected, "\(line) → \(found.verdict) \(found.id), expected \(expected)")
+            // A catalog entry that the article claims counts as the article's answer.
+            let own = found.id == expected || found.articles.contains(expected)
+            #expect(found.verdict == "answer" && own, "\(line) → \(found.verdict) \(found.id), expected \(expected)")
         }
     }
 
