@@ -75,14 +75,13 @@ package struct IndexStore: Sendable {
         let scanner = ContentScanner(root: ContentRoot(contentRoot))
         let scan = scanner.scan()
         let files = scan.files
-        var (catalogFiles, catalogScan) = scanner.catalogFiles()
+        let (catalogFiles, catalogScan) = scanner.catalogFiles()
         let (synonymFile, synonymScan) = scanner.synonymFile()
-        // The vocabulary file goes with the catalogs: small data files read whole on every rebuild.
-        if let synonymFile { catalogFiles.append(synonymFile) }
+        let data = DataFiles(catalogs: catalogFiles, synonyms: synonymFile)
         let unreadable = (scan.diagnostics + catalogScan + synonymScan).filter { $0.severity == .error }.map(\.location.file)
         // The scanner's root has resolved the real path already.
         let root = scanner.root.realPath ?? contentRoot
-        let stamp = TreeStamp(files + catalogFiles)
+        let stamp = TreeStamp(files + data.all)
         let treeHash = Self.treeHash(stamp, root: root)
         let path = indexPath(root: root)
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
@@ -92,12 +91,19 @@ package struct IndexStore: Sendable {
             return result
         }
         let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
-        var result = rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
+        var result = rebuild(files: files, data: data, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
         result.unreadable = unreadable
         return result
     }
 
-    private func rebuild(files: [ContentScanner.File], catalogFiles: [ContentScanner.File], treeHash: UInt64, previous: SearchIndex?,
+    /// The small data files beside the articles, read whole on every rebuild.
+    private struct DataFiles {
+        var catalogs: [ContentScanner.File]
+        var synonyms: ContentScanner.File?
+        var all: [ContentScanner.File] { catalogs + (synonyms.map { [$0] } ?? []) }
+    }
+
+    private func rebuild(files: [ContentScanner.File], data: DataFiles, treeHash: UInt64, previous: SearchIndex?,
                          reason: String, scanner: ContentScanner, path: String) -> Opened {
         // Keep what the previous index knew about files that have not changed since.
         var previousByPath: [String: (article: Int, stamp: FileStamp)] = [:]
@@ -107,7 +113,7 @@ package struct IndexStore: Sendable {
             }
             // Damaged records are known now: start afresh before parsing anything.
             if previous.isDamaged {
-                return rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+                return rebuild(files: files, data: data, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
             }
         }
         var kept: [Int] = []
@@ -139,9 +145,8 @@ package struct IndexStore: Sendable {
         }
         // The catalogs and the vocabulary are small: read again whole on every rebuild. One with errors
         // is left out, like an article.
-        let synonymFile = catalogFiles.last { $0.relativePath == SynonymTable.fileName }
-        let (catalogs, catalogProblems) = CatalogLoader.load(catalogFiles.filter { $0 != synonymFile }, from: scanner.root)
-        let (synonyms, synonymProblems) = synonymFile.map { SynonymLoader.load($0, from: scanner.root) } ?? (.empty, [])
+        let (catalogs, catalogProblems) = CatalogLoader.load(data.catalogs, from: scanner.root)
+        let (synonyms, synonymProblems) = data.synonyms.map { SynonymLoader.load($0, from: scanner.root) } ?? (.empty, [])
         let catalogErrors = (catalogProblems + synonymProblems).filter { $0.severity == .error }
         diagnostics += catalogErrors
         leftOut += Set(catalogErrors.compactMap { scanner.root.relative(ofDisplayed: $0.location.file) })
@@ -150,7 +155,7 @@ package struct IndexStore: Sendable {
                                              synonyms: synonyms, treeHash: treeHash, builtAt: Self.now())
         // Damage in postings shows only while they are merged: what was kept may be incomplete.
         if let previous, previous.isDamaged {
-            return rebuild(files: files, catalogFiles: catalogFiles, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+            return rebuild(files: files, data: data, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
         }
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
         try? AtomicFile.write(bytes, to: path)
@@ -173,7 +178,7 @@ package struct IndexStore: Sendable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// The content's stamp, the folder, the format: another of any of them needs another index.
+    /// The content's stamp, the folder and the format: another of any of them needs another index.
     static func treeHash(_ stamp: TreeStamp, root: String) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(root)

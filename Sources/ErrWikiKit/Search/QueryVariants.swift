@@ -48,22 +48,27 @@ enum QueryVariants {
         }
         for group in synonyms.groups {
             for (which, phrase) in group.enumerated() {
+                // A phrase of several words matched is specific evidence; one word is not.
+                let weak = phrase.count < 2
+                let words = otherWords(of: group, except: which)
                 for start in occurrences(of: phrase, in: typed) {
-                    for (other, alternative) in group.enumerated() where other != which {
-                        // A contraction's letter ("can t") is no word to search for.
-                        for word in alternative where !SearchQuery.stopWords.contains(word) && word.utf8.count >= 2 {
-                            for offset in phrase.indices {
-                                // A phrase of several words matched is specific evidence; one word is not.
-                                let weak = phrase.count < 2
-                                add(word, at: start + offset, RankingSpec.synonymFactor, weak: weak)
-                                add(word + "s", at: start + offset, RankingSpec.synonymFactor, weak: weak)
-                            }
+                    for word in words {
+                        for offset in phrase.indices {
+                            add(word, at: start + offset, RankingSpec.synonymFactor, weak: weak)
+                            add(word + "s", at: start + offset, RankingSpec.synonymFactor, weak: weak)
                         }
                     }
                 }
             }
         }
         return result
+    }
+
+    /// The significant words of a group's phrases other than one, in order (repeats kept: `add`
+    /// drops them). A contraction's letter ("can t") is no word to search for.
+    static func otherWords(of group: [[String]], except which: Int) -> [String] {
+        group.enumerated().filter { $0.offset != which }.flatMap(\.element)
+            .filter { !SearchQuery.stopWords.contains($0) && $0.utf8.count >= 2 }
     }
 
     /// Where the typed words hold the phrase, a typed word matching its word or its word plus `s`.

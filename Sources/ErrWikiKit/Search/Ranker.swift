@@ -53,12 +53,12 @@ package struct Ranker: Sendable {
         let required = (query.terms.count == 1 ? [0] : significant).reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
         var best = [Double](repeating: 0, count: index.articleCount)
         var bestIsCorrection = [Bool](repeating: false, count: index.articleCount)
+        // Whether an article matched the current word other than through a weak match (dense, like `best`).
+        var found = [Bool](repeating: false, count: index.articleCount)
         let (k1, b) = (RankingSpec.k1, RankingSpec.b)
         for (position, expansion) in expansions.enumerated() {
             // A word counts once per article: its best match (exact, a completion or a correction).
             var touched: [Int] = []
-            // Articles this word matched other than through a weak match.
-            var found: Set<Int> = []
             for match in expansion.matches {
                 let idf = inverseDocumentFrequency(match.termIndex)
                 for (article, weight) in index.postings(match.termIndex) {
@@ -67,7 +67,7 @@ package struct Ranker: Sendable {
                     let normaliser = k1 * (1 - b + b * length / index.averageLength)
                     let score = idf * tf * (k1 + 1) / (tf + normaliser) * match.factor
                     if best[article] == 0 { touched.append(article) }
-                    if !match.isWeak { found.insert(article) }
+                    if !match.isWeak { found[article] = true }
                     if score > best[article] {
                         best[article] = score
                         bestIsCorrection[article] = match.isCorrection
@@ -75,9 +75,10 @@ package struct Ranker: Sendable {
                 }
             }
             for article in touched {
-                table.add(article: article, score: best[article], position: position, found: found.contains(article),
+                table.add(article: article, score: best[article], position: position, found: found[article],
                           isCorrection: bestIsCorrection[article])
                 best[article] = 0
+                found[article] = false
             }
         }
         for article in table.touched where table.kinds[article] == nil {
