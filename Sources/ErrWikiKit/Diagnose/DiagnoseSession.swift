@@ -59,17 +59,47 @@ package struct DiagnoseSession: Sendable {
         if request.json {
             return Answer(diagnosis: diagnosis, output: DiagnosisJSON.encode(diagnosis), summary: "", unreadableInput: failed)
         }
-        var firstSteps: [String: Step] = [:]
-        for match in diagnosis.matches {
-            // An article that no longer loads says why; the renderer still names it.
-            switch lookups.article(match.article) {
-            case .success(let article): firstSteps[match.article.id] = article.steps.first
-            case .failure(let unreadable): problems(unreadable.message)
-            }
-        }
+        let firstSteps = Self.firstSteps(of: diagnosis, from: lookups, problems: problems)
         let articles = diagnosis.matches.count
         return Answer(diagnosis: diagnosis, output: DiagnosisRenderer(style: style).render(diagnosis, firstSteps: firstSteps),
                       summary: "\(articles) \(articles == 1 ? "article" : "articles") matched in \(diagnosis.linesRead) lines read\n",
                       unreadableInput: failed)
+    }
+
+    /// The diagnosis of a log given as text (`mcp`'s `diagnose_log`), with each matched article's
+    /// first step; lines split as a file's are ("\n" or "\r\n").
+    package func run(text: String, problems: (String) -> Void) -> (diagnosis: Diagnosis, firstSteps: [String: Step]) {
+        let lookups = LookupSession(contentRoot: contentRoot)
+        let (summaries, warning) = lookups.everyArticle()
+        if !warning.isEmpty { problems(warning) }
+        var builder = DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: .info, context: 0)
+        builder.begin(file: nil)
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { all in
+            var number = 0
+            var start = 0
+            while start < all.count {
+                let newline = all[start...].firstIndex(of: 0x0A) ?? all.count
+                var end = newline
+                if end > start, all[end - 1] == 0x0D { end -= 1 }
+                number += 1
+                builder.add(UnsafeBufferPointer(rebasing: all[start..<end]), number: number)
+                start = newline + 1
+            }
+        }
+        let diagnosis = builder.result()
+        return (diagnosis, Self.firstSteps(of: diagnosis, from: lookups, problems: problems))
+    }
+
+    /// Each matched article's first step; an article that no longer loads says why (the renderer still names it).
+    private static func firstSteps(of diagnosis: Diagnosis, from lookups: LookupSession, problems: (String) -> Void) -> [String: Step] {
+        var steps: [String: Step] = [:]
+        for match in diagnosis.matches {
+            switch lookups.article(match.article) {
+            case .success(let article): steps[match.article.id] = article.steps.first
+            case .failure(let unreadable): problems(unreadable.message)
+            }
+        }
+        return steps
     }
 }

@@ -44,16 +44,14 @@ package struct LookupSession: Sendable {
                 : all.map { "\($0.article.id)\t\($0.article.severity.rawValue)\t\(Terminal.sanitized($0.article.title))\n" }.joined()
             return LookupAnswer(problems: LeftOutWarning.lines(opened), output: output, paged: false, found: true)
         }
-        let ((outcome, finding), opened) = store.answer { index in
-            let outcome = Ranker(index: index).search(text, filter: request.filter, limit: request.limit)
-            return (outcome, CatalogFinding.find(text, in: index, outcome: outcome))
-        }
+        let (ranked, opened) = store.answer { Ranked(text, filter: request.filter, limit: request.limit, in: $0) }
+        let (outcome, finding) = (ranked.outcome, ranked.finding)
         var answer = LookupAnswer(problems: LeftOutWarning.lines(opened), output: "", paged: !request.json,
                                   found: !outcome.hits.isEmpty || finding != nil)
         if request.json {
             answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, catalog: finding,
-                                              verdict: finding != nil ? .answer : outcome.verdict, contentRoot: contentRoot)
-            if finding == nil && outcome.verdict == .none { answer.found = false }
+                                              verdict: ranked.verdict, contentRoot: contentRoot)
+            if ranked.verdict == .none { answer.found = false }
             return answer
         }
         if let finding { return catalogAnswer(finding, request: request, answer: answer) }
@@ -130,13 +128,50 @@ package struct LookupSession: Sendable {
         return answer
     }
 
+    /// The ranked articles and the catalogs' answer for a query, with the one verdict over both
+    /// (a catalog entry answers), for callers that lay the answer out themselves (`mcp`).
+    package struct Ranked: Sendable {
+        package var outcome: SearchOutcome
+        package var finding: CatalogFinding?
+        package var verdict: Verdict { finding != nil ? .answer : outcome.verdict }
+
+        init(_ text: String, filter: Ranker.Filter, limit: Int, in index: SearchIndex) {
+            outcome = Ranker(index: index).search(text, filter: filter, limit: limit)
+            finding = CatalogFinding.find(text, in: index, outcome: outcome)
+        }
+    }
+
+    package func ranked(_ text: String, filter: Ranker.Filter = Ranker.Filter(), limit: Int) -> (Ranked, problems: String) {
+        let (ranked, opened) = store.answer { Ranked(text, filter: filter, limit: limit, in: $0) }
+        return (ranked, LeftOutWarning.lines(opened))
+    }
+
+    /// The catalog entries a code names (`ENOSPC`, `errno 28`, `0x80070005`), each with the articles
+    /// that claim it; empty when no catalog knows it.
+    package func catalogEntries(_ code: String) -> [CatalogFinding.Item] {
+        store.answer { index in
+            CatalogResolver.resolve(code, in: index).compactMap { match -> CatalogFinding.Item? in
+                guard let entry = index.entry(match.ref) else { return nil }
+                return CatalogFinding.Item(entry: entry, catalog: index.catalogHeaders[match.ref.catalog], form: match.form,
+                                           articles: index.claimingArticles(match.ref).compactMap(index.summary(ofArticle:)))
+            }
+        }.result
+    }
+
+    /// The summary of the article with exactly this id, and the closest ids when there is none.
+    package func summary(id: String) -> (ArticleSummary?, suggestions: [String]) {
+        store.answer { Self.exactOrClosest(id, in: $0) }.result
+    }
+
+    private static func exactOrClosest(_ id: String, in index: SearchIndex) -> (ArticleSummary?, [String]) {
+        let ranker = Ranker(index: index)
+        let hit = ranker.article(withID: id)
+        return (hit, hit == nil ? ranker.search(id, limit: 3).hits.map(\.article.id) : [])
+    }
+
     /// `show`: the article with exactly this id, or "did you mean" the three best matches.
     package func show(id: String, section: ArticleSection? = nil) -> LookupAnswer {
-        let ((hit, suggestions), opened) = store.answer { index in
-            let ranker = Ranker(index: index)
-            let hit = ranker.article(withID: id)
-            return (hit, hit == nil ? ranker.search(id, limit: 3).hits.map(\.article.id) : [])
-        }
+        let ((hit, suggestions), opened) = store.answer { Self.exactOrClosest(id, in: $0) }
         let answer = LookupAnswer(problems: LeftOutWarning.lines(opened), output: "", paged: true, found: true)
         guard let hit else {
             var message = "no article has the id '\(Terminal.sanitized(id))'\n"
