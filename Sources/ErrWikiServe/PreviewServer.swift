@@ -11,14 +11,15 @@ import Foundation
 package final class PreviewServer: Sendable {
     package struct Configuration: Sendable {
         package var contentRoot: String
-        package var templatesFolder: String
+        /// nil: the theme built into the binary (nothing to watch).
+        package var templatesFolder: String?
         package var host: String
         package var port: UInt16
         package var options: SiteOptions
         /// How often the watcher looks for changes.
         package var pollInterval: Double
 
-        package init(contentRoot: String, templatesFolder: String, host: String = "127.0.0.1", port: UInt16 = 8000,
+        package init(contentRoot: String, templatesFolder: String?, host: String = "127.0.0.1", port: UInt16 = 8000,
                     options: SiteOptions = SiteOptions(), pollInterval: Double = 0.25) {
             self.contentRoot = contentRoot
             self.templatesFolder = templatesFolder
@@ -132,7 +133,7 @@ package final class PreviewServer: Sendable {
     }
 
     private func stamp() -> [TreeStamp] {
-        [TreeStamp.of(contentRoot: configuration.contentRoot), TreeStamp.of(folder: configuration.templatesFolder)]
+        [TreeStamp.of(contentRoot: configuration.contentRoot)] + (configuration.templatesFolder.map { [TreeStamp.of(folder: $0)] } ?? [])
     }
 
     private func rebuild(reason: String) async {

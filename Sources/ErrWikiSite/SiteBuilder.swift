@@ -6,11 +6,12 @@ import Synchronization
 /// What to build.
 package struct BuildRequest: Sendable {
     package var contentRoot: String
-    package var templatesFolder: String
+    /// nil: the theme built into the binary.
+    package var templatesFolder: String?
     package var outputFolder: String
     package var options: SiteOptions
 
-    package init(contentRoot: String, templatesFolder: String, outputFolder: String, options: SiteOptions = SiteOptions()) {
+    package init(contentRoot: String, templatesFolder: String?, outputFolder: String, options: SiteOptions = SiteOptions()) {
         self.contentRoot = contentRoot
         self.templatesFolder = templatesFolder
         self.outputFolder = outputFolder
@@ -52,7 +53,7 @@ package enum SiteBuilder {
 
         let theme = try Theme.load(folder: request.templatesFolder)
         let output = OutputFolder(request.outputFolder)
-        try output.validate(protecting: [request.contentRoot, request.templatesFolder])
+        try output.validate(protecting: [request.contentRoot] + (request.templatesFolder.map { [$0] } ?? []))
         let lock = try output.lock()
         defer { output.unlock(lock) }
 

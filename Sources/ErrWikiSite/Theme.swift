@@ -18,17 +18,23 @@ struct Theme: Sendable {
     /// Changes whenever a template or an asset does: part of every page's fingerprint.
     let digest: String
 
-    static func load(folder: String) throws(BuildError) -> Theme {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .theme("\(folder): no such templates folder (pass --templates DIR)")
+    static func load(folder: String?) throws(BuildError) -> Theme {
+        let source: ThemeFiles
+        if let folder {
+            do { source = try ThemeFiles.read(folder: folder) } catch { throw .theme(error.description) }
+        } else {
+            source = ThemeFiles.builtIn
         }
+        return try load(source)
+    }
+
+    static func load(_ source: ThemeFiles) throws(BuildError) -> Theme {
+        let folder = source.label
         var templates: [String: PageTemplate] = [:]
         var hasher = StableHasher()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        for file in names where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
+        for (file, bytes) in source.files.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") && !file.contains("/") {
             let path = folder + "/" + file
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .theme("\(path): cannot be read as UTF-8")
             }
             do {
@@ -43,15 +49,9 @@ struct Theme: Sendable {
             throw .theme("\(folder)/\(required).mustache: missing (a theme needs \(pageTemplates.map { $0 + ".mustache" }.joined(separator: ", ")))")
         }
         var assets: [(String, [UInt8])] = []
-        let assetFolder = folder + "/assets"
-        let assetNames = ((try? FileManager.default.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted()
-        for name in assetNames where !name.hasPrefix(".") {
-            guard !name.contains("\\") else { throw .theme("\(assetFolder)/\(name): asset names may not contain a backslash") }
-            var isDirectory: ObjCBool = false
-            let path = assetFolder + "/" + name
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else { throw .theme("\(path): cannot be read") }
-            let bytes = [UInt8](data)
+        for (file, bytes) in source.files.sorted(by: { $0.key < $1.key }) where file.hasPrefix("assets/") {
+            let name = String(file.dropFirst("assets/".count))
+            guard !name.contains("\\") else { throw .theme("\(folder)/assets/\(name): asset names may not contain a backslash") }
             assets.append((name, bytes))
             hasher.combine(name)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }

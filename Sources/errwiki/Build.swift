@@ -42,7 +42,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let folder = try content.resolve()
-        let theme = try self.theme.resolve()
+        let theme = self.theme.resolve()
         let options = SiteOptions(siteName: siteName, baseURL: baseURL.flatMap(SiteOptions.normalizedBaseURL), includeDrafts: drafts)
         let request = BuildRequest(contentRoot: folder, templatesFolder: theme, outputFolder: out, options: options)
         let bar = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil

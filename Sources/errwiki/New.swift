@@ -64,7 +64,7 @@ struct New: ParsableCommand {
         }
         let path: String
         do {
-            path = try article.write(root: root, skeleton: NewArticle.skeleton(theme: try? theme.resolve(), explicit: theme.templates), today: .today())
+            path = try article.write(root: root, skeleton: NewArticle.skeleton(theme: theme.resolve(), explicit: theme.templates), today: .today())
         } catch {
             // The refusal can name an existing article's path, which comes from the content.
             StandardError.write("errwiki new: \(Terminal.sanitized("\(error)"))\n")

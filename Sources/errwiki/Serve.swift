@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = PreviewServer.Configuration(
-            contentRoot: try content.resolve(), templatesFolder: try theme.resolve(), host: host, port: port,
+            contentRoot: try content.resolve(), templatesFolder: theme.resolve(), host: host, port: port,
             options: SiteOptions(siteName: siteName, includeDrafts: drafts))
         let server = try PreviewServer(configuration, log: { line in
             print(line)

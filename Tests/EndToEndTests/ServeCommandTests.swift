@@ -14,7 +14,10 @@ import Testing
         private var log = Data()
         private var errorDrain: Drain?
 
-        init(port requested: Int = 0, content: URL? = nil) throws {
+        /// - Parameters: `executable`, `directory` and `theme` default to the built binary run from the
+        ///   repository with `--templates Templates`.
+        init(port requested: Int = 0, content: URL? = nil, executable: URL = CommandRunner.binary,
+             directory: URL = BuiltSite.repository, theme: [String] = ["--templates", "Templates"]) throws {
             let repository = BuiltSite.repository
             if let content {
                 self.content = content
@@ -22,9 +25,9 @@ import Testing
                 self.content = try FixturePaths.temporaryFolder().appendingPathComponent("content")
                 try FileManager.default.copyItem(at: repository.appendingPathComponent("Tests/ErrWikiSiteTests/Fixtures/wiki"), to: self.content)
             }
-            process.executableURL = CommandRunner.binary
-            process.arguments = ["serve", "--port", String(requested), "--content", self.content.path, "--templates", "Templates"]
-            process.currentDirectoryURL = repository
+            process.executableURL = executable
+            process.arguments = ["serve", "--port", String(requested), "--content", self.content.path] + theme
+            process.currentDirectoryURL = directory
             process.standardOutput = output
             process.standardError = errors
             try process.run()

@@ -167,30 +167,9 @@ package struct NewArticle: Sendable {
         return builtInSkeleton
     }
 
-    /// The default skeleton, used when the theme has no `article.md`.
-    package static let builtInSkeleton = """
-    ---
-    title: {{title}}
-    category: {{category}}
-    severity: {{severity}}
-    summary: "TODO: one or two sentences: what failed and why."
-    codes: {{codes}}
-    tags: {{tags}}
-    symptoms:
-      - "TODO: how someone would say it in their own words, such as: site is down after every deploy"
-    causes:
-      - "TODO: the most common cause"
-    steps:
-      - title: "TODO: a read-only step that confirms the diagnosis"
-        command: "TODO: the command to run"
-    faq:
-      - q: "TODO: the question people ask first"
-        a: "TODO: a short, direct answer"
-    # patterns:    # TODO: regular expressions that recognise this error in a log
-    # samples:     # TODO: real log lines the patterns must match
-    updated: {{date}}
-    ---
-    TODO: explain the error in your own words.
-
-    """
+    /// The default skeleton, used when the theme has no `article.md`: the built-in theme's
+    /// (`Templates/article.md` when errwiki was built).
+    package static var builtInSkeleton: String {
+        String(decoding: ThemeFiles.builtIn.files["article.md"] ?? [], as: UTF8.self)
+    }
 }
