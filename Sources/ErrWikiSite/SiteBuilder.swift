@@ -121,6 +121,10 @@ package enum SiteBuilder {
         if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {
             pages.append(sitemap)
         }
+        let schema = Array(ArticleSchema.json.utf8)
+        var schemaDigest = StableHasher()
+        schema.withUnsafeBytes { schemaDigest.combine(bytes: $0) }
+        pages.append(Page(path: .articleSchema, digest: schemaDigest.hexDigest) { schema })
         for asset in theme.assets {
             var hasher = StableHasher()
             hasher.combine(asset.name)

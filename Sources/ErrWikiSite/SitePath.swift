@@ -21,6 +21,8 @@ package struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible
     package static let codesIndex = SitePath("codes/index.html")
     package static func codes(family: String) -> SitePath { SitePath("codes/" + checked(family) + ".html") }
     package static let catalogIndex = SitePath("catalog-index.js")
+    /// The JSON Schema of the article front matter (`errwiki schema`).
+    package static let articleSchema = SitePath("schema/article.json")
 
     package static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }
     package static func category(_ name: String) -> SitePath { SitePath("category/" + checked(name) + ".html") }
