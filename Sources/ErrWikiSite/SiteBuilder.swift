@@ -117,10 +117,17 @@ package enum SiteBuilder {
         pages += others
         // The search index shards are the longest tasks: first, so they do not finish last.
         pages.insert(contentsOf: SearchIndexScript.pages(model: model, cards: cards, articleDigests: digests), at: 0)
-        if let catalogIndex = CatalogIndexScript.page(model: model) { pages.insert(catalogIndex, at: 0) }
+        let catalogIndex = CatalogIndexScript.page(model: model)
+        if let catalogIndex { pages.insert(catalogIndex, at: 0) }
         if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {
             pages.append(sitemap)
         }
+        // The export changes with any article or catalog: its digest is theirs.
+        var exportDigest = StableHasher()
+        exportDigest.combine(digests + [catalogIndex?.digest ?? "", "export-\(WikiExport.version)"])
+        pages.append(Page(path: .articlesJSON, digest: exportDigest.hexDigest) {
+            Array(WikiExport.json(model, generator: "errwiki site").utf8)
+        })
         let schema = Array(ArticleSchema.json.utf8)
         var schemaDigest = StableHasher()
         schema.withUnsafeBytes { schemaDigest.combine(bytes: $0) }

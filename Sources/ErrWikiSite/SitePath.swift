@@ -23,6 +23,8 @@ package struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible
     package static let catalogIndex = SitePath("catalog-index.js")
     /// The JSON Schema of the article front matter (`errwiki schema`).
     package static let articleSchema = SitePath("schema/article.json")
+    /// Every article and catalog entry as one JSON document (`errwiki export json`).
+    package static let articlesJSON = SitePath("api/articles.json")
 
     package static func article(_ id: String) -> SitePath { SitePath(checked(id) + ".html") }
     package static func category(_ name: String) -> SitePath { SitePath("category/" + checked(name) + ".html") }

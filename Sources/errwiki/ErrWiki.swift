@@ -6,6 +6,6 @@ struct ErrWiki: AsyncParsableCommand {
         commandName: "errwiki",
         abstract: "An offline troubleshooting wiki: error articles as Markdown, a static site and a terminal lookup.",
         version: "0.1.0",
-        subcommands: [Lookup.self, Show.self, Diagnose.self, Check.self, Build.self, New.self, Serve.self, MCP.self, Theme.self, Schema.self]
+        subcommands: [Lookup.self, Show.self, Diagnose.self, Check.self, Build.self, New.self, Serve.self, MCP.self, Theme.self, Schema.self, Export.self]
     )
 }
