@@ -1,0 +1,26 @@
+import ArgumentParser
+import ErrWikiKit
+import ErrWikiMCP
+
+struct MCP: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "Serve the wiki to coding assistants over the Model Context Protocol (stdio).",
+        discussion: """
+        Speaks MCP on standard input and output until the client closes them; log lines go to standard \
+        error. Tools: search_errors, get_article, diagnose_log, lookup_code; every article is also a \
+        resource, errwiki://article/<id>. Nothing leaves the machine.
+
+        Register it with an assistant, for example:
+          claude mcp add errwiki -- errwiki mcp --content /path/to/Content
+        """
+    )
+
+    @OptionGroup var content: ContentOption
+
+    func run() async throws {
+        let server = MCPServer(contentRoot: try content.resolve(), version: ErrWiki.configuration.version,
+                               log: { StandardError.write($0) })
+        try await server.run()
+    }
+}
