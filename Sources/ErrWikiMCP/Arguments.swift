@@ -5,15 +5,10 @@ import MCP
 /// when one is missing, empty, of the wrong type or out of range.
 struct Arguments {
     let values: [String: Value]
-    let allowed: Set<String>
 
-    init(_ values: [String: Value], allowed: Set<String> = []) {
+    /// Refuses an argument the tool does not know (a typo must not be ignored silently).
+    init(_ values: [String: Value], allowed: Set<String>) throws {
         self.values = values
-        self.allowed = allowed
-    }
-
-    /// No argument the tool does not know (a typo must not be ignored silently).
-    func check() throws {
         let unknown = values.keys.filter { !allowed.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw ArgumentProblem(message: "unknown argument \(unknown.map { "'\($0)'" }.joined(separator: ", ")); "

@@ -30,12 +30,7 @@ package struct MCPServer: Sendable {
         let calls = ToolCalls(contentRoot: contentRoot, log: log)
         let session = LookupSession(contentRoot: contentRoot)
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: ToolCatalog.tools) }
-        await server.withMethodHandler(CallTool.self) { params in
-            guard ToolCatalog.tools.contains(where: { $0.name == params.name }) else {
-                throw MCPError.invalidParams("unknown tool '\(params.name)'; the tools are: \(ToolCatalog.tools.map(\.name).joined(separator: ", "))")
-            }
-            return calls.call(params.name, params.arguments ?? [:])
-        }
+        await server.withMethodHandler(CallTool.self) { params in try calls.call(params.name, params.arguments ?? [:]) }
         await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: ArticleResources.list(in: session)) }
         await server.withMethodHandler(ListResourceTemplates.self) { _ in ListResourceTemplates.Result(templates: [ArticleResources.template]) }
         await server.withMethodHandler(ReadResource.self) { params in try ArticleResources.read(params.uri, in: session) }

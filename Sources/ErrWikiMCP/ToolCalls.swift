@@ -10,15 +10,18 @@ struct ToolCalls: Sendable {
     /// Where the index's warnings go (standard error: standard output carries the protocol).
     let log: @Sendable (String) -> Void
 
-    func call(_ name: String, _ arguments: [String: Value]) -> CallTool.Result {
+    /// An unknown tool is a protocol error (invalid params), not a tool result.
+    func call(_ name: String, _ arguments: [String: Value]) throws(MCPError) -> CallTool.Result {
+        let tool: ([String: Value]) throws -> CallTool.Result
+        switch name {
+        case "search_errors": tool = searchErrors
+        case "get_article": tool = getArticle
+        case "diagnose_log": tool = diagnoseLog
+        case "lookup_code": tool = lookupCode
+        default: throw MCPError.invalidParams("unknown tool '\(name)'; the tools are: \(ToolCatalog.tools.map(\.name).joined(separator: ", "))")
+        }
         do {
-            switch name {
-            case "search_errors": return try searchErrors(arguments)
-            case "get_article": return try getArticle(arguments)
-            case "diagnose_log": return try diagnoseLog(arguments)
-            case "lookup_code": return try lookupCode(arguments)
-            default: return failure("unknown tool '\(name)'; the tools are: \(ToolCatalog.tools.map(\.name).joined(separator: ", "))")
-            }
+            return try tool(arguments)
         } catch let problem as ArgumentProblem {
             return failure(problem.message)
         } catch {
@@ -29,9 +32,9 @@ struct ToolCalls: Sendable {
     // MARK: - search_errors
 
     private func searchErrors(_ arguments: [String: Value]) throws -> CallTool.Result {
-        try Arguments(arguments, allowed: ["query", "limit"]).check()
-        let query = try Arguments(arguments).text("query", limit: ToolCatalog.queryLimit)
-        let limit = try Arguments(arguments).integer("limit", in: ToolCatalog.searchLimitRange) ?? ToolCatalog.searchLimitDefault
+        let given = try Arguments(arguments, allowed: ["query", "limit"])
+        let query = try given.text("query", limit: ToolCatalog.queryLimit)
+        let limit = try given.integer("limit", in: ToolCatalog.searchLimitRange) ?? ToolCatalog.searchLimitDefault
         let session = LookupSession(contentRoot: contentRoot)
         let (ranked, problems) = session.ranked(query, limit: limit)
         if !problems.isEmpty { log(problems) }
@@ -76,9 +79,9 @@ struct ToolCalls: Sendable {
     // MARK: - get_article
 
     private func getArticle(_ arguments: [String: Value]) throws -> CallTool.Result {
-        try Arguments(arguments, allowed: ["id", "sections"]).check()
-        let id = try Arguments(arguments).text("id", limit: 100)
-        let sections = try Arguments(arguments).sections("sections")
+        let given = try Arguments(arguments, allowed: ["id", "sections"])
+        let id = try given.text("id", limit: 100)
+        let sections = try given.sections("sections")
         let session = LookupSession(contentRoot: contentRoot)
         let article = try ArticleResources.article(id, in: session)
         let rendered = ArticleMarkdown.render(article, sections: sections ?? ArticleMarkdown.Section.allCases, budget: ToolCatalog.articleBudget)
@@ -95,8 +98,7 @@ struct ToolCalls: Sendable {
     // MARK: - diagnose_log
 
     private func diagnoseLog(_ arguments: [String: Value]) throws -> CallTool.Result {
-        try Arguments(arguments, allowed: ["text"]).check()
-        let log = try Arguments(arguments).text("text", limit: nil)
+        let log = try Arguments(arguments, allowed: ["text"]).text("text", limit: nil)
         let size = log.utf8.count
         guard size <= ToolCatalog.logLimit else {
             throw ArgumentProblem(message: "the log is \(size) bytes; diagnose_log takes at most \(ToolCatalog.logLimit) bytes (10 MB). "
@@ -131,8 +133,7 @@ struct ToolCalls: Sendable {
     // MARK: - lookup_code
 
     private func lookupCode(_ arguments: [String: Value]) throws -> CallTool.Result {
-        try Arguments(arguments, allowed: ["code"]).check()
-        let code = try Arguments(arguments).text("code", limit: 200)
+        let code = try Arguments(arguments, allowed: ["code"]).text("code", limit: 200)
         let items = LookupSession(contentRoot: contentRoot).catalogEntries(code)
         var text = ""
         for item in items {

@@ -60,16 +60,25 @@ import Testing
     /// Every sample is found by diagnose's matcher (prefilter included) and attributed to its own
     /// article; the prefilter never drops a line the patterns match.
     @Test func diagnoseFindsEverySample() {
-        let summaries = articles.map(ArticleSummary.init)
-        let signatures = LogSignatures(articles: summaries)
+        forEachSampleMatch { index, sample, found, signatures, scratch in
+            #expect(found.contains { signatures.signatures[$0.signature].article == index }, "\(articles[index].id): \(sample)")
+            let bruteForce = signatures.signatures.indices.filter { signatures.pattern($0, &scratch)?.matches(sample) ?? false }
+            #expect(found.map(\.signature) == bruteForce, "prefilter lost a match for \(sample)")
+        }
+    }
+
+    /// Every sample of every article through diagnose's matcher: the article's index, the sample,
+    /// what matched it, and the signatures.
+    private typealias Matches = [(signature: Int, text: String, range: Range<String.Index>)]
+
+    private func forEachSampleMatch(_ body: (Int, String, Matches, LogSignatures, inout LogSignatures.Scratch) -> Void) {
+        let signatures = LogSignatures(articles: articles.map(ArticleSummary.init))
         var scratch = signatures.makeScratch()
         for (index, article) in articles.enumerated() {
             for sample in article.samples {
                 var bytes = Array(sample.utf8)
                 let found = bytes.withUnsafeMutableBufferPointer { signatures.matches(UnsafeBufferPointer($0), scratch: &scratch) }
-                #expect(found.contains { signatures.signatures[$0.signature].article == index }, "\(article.id): \(sample)")
-                let bruteForce = signatures.signatures.indices.filter { signatures.pattern($0, &scratch)?.matches(sample) ?? false }
-                #expect(found.map(\.signature) == bruteForce, "prefilter lost a match for \(sample)")
+                body(index, sample, found, signatures, &scratch)
             }
         }
     }
@@ -78,17 +87,10 @@ import Testing
     /// claimer": the generic errno and exit-status articles rightly match a message that names
     /// their code), so a new overlap fails until someone decides both articles describe the line.
     @Test func samplesAreClaimedByOtherArticlesOnlyAsListedPairs() {
-        let summaries = articles.map(ArticleSummary.init)
-        let signatures = LogSignatures(articles: summaries)
-        var scratch = signatures.makeScratch()
         var pairs = Set<String>()
-        for (index, article) in articles.enumerated() {
-            for sample in article.samples {
-                var bytes = Array(sample.utf8)
-                let found = bytes.withUnsafeMutableBufferPointer { signatures.matches(UnsafeBufferPointer($0), scratch: &scratch) }
-                for match in found where signatures.signatures[match.signature].article != index {
-                    pairs.insert("\(article.id) \(articles[signatures.signatures[match.signature].article].id)")
-                }
+        forEachSampleMatch { index, _, found, signatures, _ in
+            for match in found where signatures.signatures[match.signature].article != index {
+                pairs.insert("\(articles[index].id) \(articles[signatures.signatures[match.signature].article].id)")
             }
         }
         let listed = FixturePaths.fixtures().appendingPathComponent("shared-samples.txt")

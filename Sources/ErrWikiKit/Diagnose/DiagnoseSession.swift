@@ -39,11 +39,8 @@ package struct DiagnoseSession: Sendable {
     }
 
     package func run(_ request: Request, problems: (String) -> Void) -> Answer {
-        let lookups = LookupSession(contentRoot: contentRoot)
-        let (summaries, warning) = lookups.everyArticle()
-        if !warning.isEmpty { problems(warning) }
-        var builder = DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: request.minimumSeverity,
-                                       context: request.context)
+        let (lookups, built) = start(minimumSeverity: request.minimumSeverity, context: request.context, problems: problems)
+        var builder = built
         let inputs = request.inputs.isEmpty ? ["-"] : request.inputs
         var failed = false
         for input in inputs {
@@ -67,28 +64,22 @@ package struct DiagnoseSession: Sendable {
     }
 
     /// The diagnosis of a log given as text (`mcp`'s `diagnose_log`), with each matched article's
-    /// first step; lines split as a file's are ("\n" or "\r\n").
+    /// first step; lines split as a file's are (`LogLineReader`).
     package func run(text: String, problems: (String) -> Void) -> (diagnosis: Diagnosis, firstSteps: [String: Step]) {
+        var (lookups, builder) = start(minimumSeverity: .info, context: 0, problems: problems)
+        builder.begin(file: nil)
+        var reader = LogLineReader(text: text)
+        try? reader.forEachLine { line, number in builder.add(line, number: number) }  // nothing to read: cannot fail
+        let diagnosis = builder.result()
+        return (diagnosis, Self.firstSteps(of: diagnosis, from: lookups, problems: problems))
+    }
+
+    /// The index's articles and a builder over their patterns; the index's warning goes to `problems`.
+    private func start(minimumSeverity: Severity, context: Int, problems: (String) -> Void) -> (LookupSession, DiagnosisBuilder) {
         let lookups = LookupSession(contentRoot: contentRoot)
         let (summaries, warning) = lookups.everyArticle()
         if !warning.isEmpty { problems(warning) }
-        var builder = DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: .info, context: 0)
-        builder.begin(file: nil)
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { all in
-            var number = 0
-            var start = 0
-            while start < all.count {
-                let newline = all[start...].firstIndex(of: 0x0A) ?? all.count
-                var end = newline
-                if end > start, all[end - 1] == 0x0D { end -= 1 }
-                number += 1
-                builder.add(UnsafeBufferPointer(rebasing: all[start..<end]), number: number)
-                start = newline + 1
-            }
-        }
-        let diagnosis = builder.result()
-        return (diagnosis, Self.firstSteps(of: diagnosis, from: lookups, problems: problems))
+        return (lookups, DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: minimumSeverity, context: context))
     }
 
     /// Each matched article's first step; an article that no longer loads says why (the renderer still names it).

@@ -18,6 +18,15 @@ package struct LogLineReader {
         self.descriptor = descriptor
     }
 
+    /// The lines of a text already in memory (`mcp`'s `diagnose_log`), by the same rules: the text
+    /// is the one buffer, and there is nothing more to read.
+    package init(text: String) {
+        descriptor = -1
+        buffer = Array(text.utf8)
+        end = buffer.count
+        finished = true
+    }
+
     package enum ReadError: Error, Equatable { case failed(errno: Int32) }
 
     /// Calls `body` with each line (without its "\n" or "\r\n") and its 1-based number.
