@@ -6,7 +6,7 @@ import MCP
 /// ranking, one verdict rule, a never-stale index) and answers as text for the model plus the same
 /// facts as structured JSON. A bad argument is an error result with a message, never a throw.
 struct ToolCalls: Sendable {
-    let contentRoot: String
+    let content: ContentRoots
     /// Where the index's warnings go (standard error: standard output carries the protocol).
     let log: @Sendable (String) -> Void
 
@@ -35,7 +35,7 @@ struct ToolCalls: Sendable {
         let given = try Arguments(arguments, allowed: ["query", "limit"])
         let query = try given.text("query", limit: ToolCatalog.queryLimit)
         let limit = try given.integer("limit", in: ToolCatalog.searchLimitRange) ?? ToolCatalog.searchLimitDefault
-        let session = LookupSession(contentRoot: contentRoot)
+        let session = LookupSession(content: content)
         let (ranked, problems) = session.ranked(query, limit: limit)
         if !problems.isEmpty { log(problems) }
         let verdict = ranked.verdict
@@ -82,7 +82,7 @@ struct ToolCalls: Sendable {
         let given = try Arguments(arguments, allowed: ["id", "sections"])
         let id = try given.text("id", limit: 100)
         let sections = try given.sections("sections")
-        let session = LookupSession(contentRoot: contentRoot)
+        let session = LookupSession(content: content)
         let article = try ArticleResources.article(id, in: session)
         let rendered = ArticleMarkdown.render(article, sections: sections ?? ArticleMarkdown.Section.allCases, budget: ToolCatalog.articleBudget)
         var text = rendered.text
@@ -104,7 +104,7 @@ struct ToolCalls: Sendable {
             throw ArgumentProblem(message: "the log is \(size) bytes; diagnose_log takes at most \(ToolCatalog.logLimit) bytes (10 MB). "
                 + "Send the part around the failure, or run `errwiki diagnose FILE` in a terminal, which streams any size.")
         }
-        let (diagnosis, firstSteps) = DiagnoseSession(contentRoot: contentRoot).run(text: log, problems: self.log)
+        let (diagnosis, firstSteps) = DiagnoseSession(content: content).run(text: log, problems: self.log)
         var text = "\(diagnosis.matches.count) known \(diagnosis.matches.count == 1 ? "error" : "errors") in \(diagnosis.linesRead) "
             + "\(diagnosis.linesRead == 1 ? "line" : "lines").\n"
         var matches: [Value] = []
@@ -134,7 +134,7 @@ struct ToolCalls: Sendable {
 
     private func lookupCode(_ arguments: [String: Value]) throws -> CallTool.Result {
         let code = try Arguments(arguments, allowed: ["code"]).text("code", limit: 200)
-        let items = LookupSession(contentRoot: contentRoot).catalogEntries(code)
+        let items = LookupSession(content: content).catalogEntries(code)
         var text = ""
         for item in items {
             let entry = item.entry

@@ -10,7 +10,7 @@ import Foundation
 /// good pages and shows the diagnostics over them until it is fixed.
 package final class PreviewServer: Sendable {
     package struct Configuration: Sendable {
-        package var contentRoot: String
+        package var content: ContentRoots
         /// nil: the theme built into the binary (nothing to watch).
         package var templatesFolder: String?
         package var host: String
@@ -19,9 +19,9 @@ package final class PreviewServer: Sendable {
         /// How often the watcher looks for changes.
         package var pollInterval: Double
 
-        package init(contentRoot: String, templatesFolder: String?, host: String = "127.0.0.1", port: UInt16 = 8000,
+        package init(content: ContentRoots, templatesFolder: String?, host: String = "127.0.0.1", port: UInt16 = 8000,
                     options: SiteOptions = SiteOptions(), pollInterval: Double = 0.25) {
-            self.contentRoot = contentRoot
+            self.content = content
             self.templatesFolder = templatesFolder
             self.host = host
             self.port = port
@@ -133,11 +133,11 @@ package final class PreviewServer: Sendable {
     }
 
     private func stamp() -> [TreeStamp] {
-        [TreeStamp.of(contentRoot: configuration.contentRoot)] + (configuration.templatesFolder.map { [TreeStamp.of(folder: $0)] } ?? [])
+        [TreeStamp.of(configuration.content)] + (configuration.templatesFolder.map { [TreeStamp.of(folder: $0)] } ?? [])
     }
 
     private func rebuild(reason: String) async {
-        let request = BuildRequest(contentRoot: configuration.contentRoot, templatesFolder: configuration.templatesFolder,
+        let request = BuildRequest(content: configuration.content, templatesFolder: configuration.templatesFolder,
                                    outputFolder: siteFolder, options: configuration.options)
         let errors = ErrorsBox()
         do {
@@ -145,7 +145,7 @@ package final class PreviewServer: Sendable {
             let summary = try await Self.offThePool {
                 try SiteBuilder.build(request, report: { report in
                     let found = report.diagnostics.filter { $0.severity == .error }
-                    if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount, root: report.root) }
+                    if !found.isEmpty { errors.text = DiagnosticFormatter.report(found, fileCount: report.fileCount, roots: report.roots) }
                 })
             }
             // Back to the last good state (a broken edit undone): nothing to render, but the error is gone.

@@ -5,14 +5,14 @@ import Synchronization
 
 /// What to build.
 package struct BuildRequest: Sendable {
-    package var contentRoot: String
+    package var content: ContentRoots
     /// nil: the theme built into the binary.
     package var templatesFolder: String?
     package var outputFolder: String
     package var options: SiteOptions
 
-    package init(contentRoot: String, templatesFolder: String?, outputFolder: String, options: SiteOptions = SiteOptions()) {
-        self.contentRoot = contentRoot
+    package init(content: ContentRoots, templatesFolder: String?, outputFolder: String, options: SiteOptions = SiteOptions()) {
+        self.content = content
         self.templatesFolder = templatesFolder
         self.outputFolder = outputFolder
         self.options = options
@@ -53,13 +53,13 @@ package enum SiteBuilder {
 
         let theme = try Theme.load(folder: request.templatesFolder)
         let output = OutputFolder(request.outputFolder)
-        try output.validate(protecting: [request.contentRoot] + (request.templatesFolder.map { [$0] } ?? []))
+        try output.validate(protecting: request.content.paths + (request.templatesFolder.map { [$0] } ?? []))
         let lock = try output.lock()
         defer { output.unlock(lock) }
 
         var inputs = StableHasher()
         inputs.combine([theme.digest, request.options.digest, Self.formatVersion])
-        let stamp = TreeStamp.of(contentRoot: request.contentRoot)
+        let stamp = TreeStamp.of(request.content)
         let previous = BuildManifest.read(folder: output.path)
         if let previous, previous.contentDigest == stamp.digest, previous.inputsDigest == inputs.hexDigest,
            !stamp.isRacy(builtAt: previous.builtAt) {
@@ -67,7 +67,7 @@ package enum SiteBuilder {
         }
 
         trace("theme, output, stamp")
-        let checked = ContentCheck.run(root: request.contentRoot)
+        let checked = ContentCheck.run(request.content)
         trace("load and check")
         report(checked)
         guard checked.diagnostics.errorCount == 0 else { throw .content(errors: checked.diagnostics.errorCount) }

@@ -6,15 +6,16 @@ import Foundation
 /// every published article with all its fields, its body as Markdown and as HTML (cmark-gfm,
 /// unsafe HTML off, as written: no page decoration), and every catalog entry with the ids of the
 /// articles that claim it. Versioned: `version` changes when a field changes meaning or goes away;
-/// new fields may be added within a version.
+/// new fields may be added within a version. `path` is under the content root numbered
+/// `content_root` (0: the first; see `ContentRoots`).
 package enum WikiExport {
     package static let version = 1
 
     /// The export of a content folder, checked as `build` checks it: an error stops it (`report`
     /// sees the diagnostics).
-    package static func json(contentRoot: String, includeDrafts: Bool, generator: String,
+    package static func json(content: ContentRoots, includeDrafts: Bool, generator: String,
                              report: (CheckReport) -> Void) throws(BuildError) -> String {
-        let checked = ContentCheck.run(root: contentRoot)
+        let checked = ContentCheck.run(content)
         report(checked)
         guard checked.diagnostics.errorCount == 0 else { throw .content(errors: checked.diagnostics.errorCount) }
         let options = SiteOptions(includeDrafts: includeDrafts)
@@ -34,7 +35,7 @@ package enum WikiExport {
                 "faq": article.faq.map { ["q": $0.question, "a": $0.answer] },
                 "related": article.related, "patterns": article.patterns, "samples": article.samples,
                 "updated": article.updated.map { "\($0)" } ?? NSNull(), "draft": article.draft,
-                "path": article.relativePath, "url": SitePath.article(article.id).value,
+                "overrides": article.overrides, "content_root": article.root, "path": article.relativePath, "url": SitePath.article(article.id).value,
                 "body_markdown": article.body,
                 "body_html": MarkdownRenderer.blockHTML(article.body, sourcePositions: false),
             ]

@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
         let folder = try content.resolve()
         let theme = self.theme.resolve()
         let options = SiteOptions(siteName: siteName, baseURL: baseURL.flatMap(SiteOptions.normalizedBaseURL), includeDrafts: drafts)
-        let request = BuildRequest(contentRoot: folder, templatesFolder: theme, outputFolder: out, options: options)
+        let request = BuildRequest(content: folder, templatesFolder: theme, outputFolder: out, options: options)
         let bar = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.update(done, total) } }
@@ -53,7 +53,7 @@ struct Build: ParsableCommand {
         let report: (CheckReport) -> Void = { report in
             let errors = report.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty {
-                StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount, root: report.root))
+                StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount, roots: report.roots))
             }
             let warnings = report.diagnostics.warningCount
             if warnings > 0 {

@@ -16,9 +16,8 @@ struct Check: ParsableCommand {
     var coverage = false
 
     func run() throws {
-        let folder = try content.resolve()
-        let report = ContentCheck.run(root: folder)
-        StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: report.root))
+        let report = ContentCheck.run(try content.resolve())
+        StandardError.write(DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, roots: report.roots))
         if coverage { print(CatalogCoverage(report.wiki).text, terminator: "") }
         if !report.passes(strict: strict) { throw ExitCode(1) }
     }

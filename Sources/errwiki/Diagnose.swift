@@ -43,7 +43,7 @@ struct Diagnose: ParsableCommand {
     }
 
     func run() throws {
-        let session = DiagnoseSession(contentRoot: try content.resolve(), style: color.style())
+        let session = DiagnoseSession(content: try content.resolve(), style: color.style())
         let answer = session.run(DiagnoseSession.Request(inputs: files, minimumSeverity: minSeverity, context: context, json: json),
                                  problems: StandardError.write)
         FileHandle.standardOutput.write(Data(answer.output.utf8))

@@ -37,10 +37,10 @@ struct Export: ParsableCommand {
         func run() throws {
             let text: String
             do {
-                text = try WikiExport.json(contentRoot: try content.resolve(), includeDrafts: drafts,
+                text = try WikiExport.json(content: try content.resolve(), includeDrafts: drafts,
                                            generator: "errwiki \(ErrWiki.configuration.version)") { report in
                     let errors = report.diagnostics.filter { $0.severity == .error }
-                    if !errors.isEmpty { StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount, root: report.root)) }
+                    if !errors.isEmpty { StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount, roots: report.roots)) }
                 }
             } catch {
                 StandardError.write("errwiki export json: \(error)\n")

@@ -49,7 +49,7 @@ struct Lookup: ParsableCommand {
 
     func run() throws {
         let terminal = output.terminal()
-        let session = LookupSession(contentRoot: try content.resolve(), style: terminal.style, width: terminal.width)
+        let session = LookupSession(content: try content.resolve(), style: terminal.style, width: terminal.width)
         let request = LookupSession.Request(query: query.joined(separator: " "), filter: Ranker.Filter(category: category, severity: severity),
                                             limit: limit, listOnly: list, json: json, section: section)
         try terminal.write(session.lookup(request))

@@ -19,7 +19,7 @@ struct MCP: AsyncParsableCommand {
     @OptionGroup var content: ContentOption
 
     func run() async throws {
-        let server = MCPServer(contentRoot: try content.resolve(), version: ErrWiki.configuration.version,
+        let server = MCPServer(content: try content.resolve(), version: ErrWiki.configuration.version,
                                log: { StandardError.write($0) })
         try await server.run()
     }

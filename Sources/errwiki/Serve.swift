@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = PreviewServer.Configuration(
-            contentRoot: try content.resolve(), templatesFolder: theme.resolve(), host: host, port: port,
+            content: try content.resolve(), templatesFolder: theme.resolve(), host: host, port: port,
             options: SiteOptions(siteName: siteName, includeDrafts: drafts))
         let server = try PreviewServer(configuration, log: { line in
             print(line)
@@ -55,7 +55,7 @@ struct Serve: AsyncParsableCommand {
         }
         do {
             try await server.run { url in
-                print("serving \(configuration.contentRoot) at \(url)  (Ctrl-C to stop)")
+                print("serving \(configuration.content) at \(url)  (Ctrl-C to stop)")
                 fflush(nil)
             }
         } catch let failure as PreviewServer.Failure {

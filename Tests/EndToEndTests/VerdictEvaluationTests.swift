@@ -12,7 +12,7 @@ import Testing
 
     /// The lookup as `errwiki lookup --json` gives it: the verdict and the first result.
     static func lookup(_ query: String) throws -> (verdict: String, kind: String, id: String, articles: [String]) {
-        let session = LookupSession(contentRoot: BuiltSite.repository.appendingPathComponent("Content").path)
+        let session = LookupSession(content: ContentRoots(BuiltSite.repository.appendingPathComponent("Content").path))
         let answer = session.lookup(LookupSession.Request(query: query, filter: Ranker.Filter(), limit: 5, listOnly: false, json: true, section: nil))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.output.utf8)) as? [String: Any])
         let first = (object["results"] as? [[String: Any]])?.first ?? [:]

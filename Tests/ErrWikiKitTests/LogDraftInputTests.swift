@@ -26,7 +26,7 @@ import Testing
 
     @Test func offATerminalTheGuessesAreTaken() throws {
         var form = form()
-        let draft = try LogDraftInput.draft(Self.line, contentRoot: Self.wiki, into: &form)
+        let draft = try LogDraftInput.draft(Self.line, content: ContentRoots(Self.wiki), into: &form)
         #expect(form.category == draft.category && form.category != nil)
         #expect(form.severity == "medium" && form.title == Self.line)
         #expect(draft.related.count == 3 && draft.sample == Self.line)
@@ -35,28 +35,28 @@ import Testing
     @Test func onATerminalEnterKeepsAGuessAndAnAnswerReplacesIt() throws {
         var kept = form()
         let script = Script(["", "eaddrinuse, econnrefused"])
-        let draft = try LogDraftInput.draft(Self.line, contentRoot: Self.wiki, into: &kept, prompter: script.prompter)
+        let draft = try LogDraftInput.draft(Self.line, content: ContentRoots(Self.wiki), into: &kept, prompter: script.prompter)
         #expect(script.questions.count == 2 && script.questions[0].hasPrefix("Category ["))
-        #expect(kept.category == LogDraft(line: Self.line, contentRoot: Self.wiki).category)
+        #expect(kept.category == LogDraft(line: Self.line, content: ContentRoots(Self.wiki)).category)
         #expect(draft.related == ["eaddrinuse", "econnrefused"])
 
         var replaced = form()
         let second = Script(["docker", "-"])
-        let emptied = try LogDraftInput.draft(Self.line, contentRoot: Self.wiki, into: &replaced, prompter: second.prompter)
+        let emptied = try LogDraftInput.draft(Self.line, content: ContentRoots(Self.wiki), into: &replaced, prompter: second.prompter)
         #expect(replaced.category == "docker" && emptied.related.isEmpty)
     }
 
     @Test func aCategoryGivenAsAFlagIsNotAskedFor() throws {
         var form = form(category: "network")
         let script = Script([""])
-        _ = try LogDraftInput.draft(Self.line, contentRoot: Self.wiki, into: &form, prompter: script.prompter)
+        _ = try LogDraftInput.draft(Self.line, content: ContentRoots(Self.wiki), into: &form, prompter: script.prompter)
         #expect(form.category == "network")
         #expect(script.questions.count == 1 && script.questions[0].hasPrefix("Related articles ["))
     }
 
     @Test func anEmptyLineIsRefused() {
         var form = form()
-        #expect(throws: LogDraftInput.NoLine.self) { try LogDraftInput.draft("  ", contentRoot: Self.wiki, into: &form) }
-        #expect(throws: LogDraftInput.NoLine.self) { try LogDraftInput.draft("-", contentRoot: Self.wiki, into: &form, readLine: { nil }) }
+        #expect(throws: LogDraftInput.NoLine.self) { try LogDraftInput.draft("  ", content: ContentRoots(Self.wiki), into: &form) }
+        #expect(throws: LogDraftInput.NoLine.self) { try LogDraftInput.draft("-", content: ContentRoots(Self.wiki), into: &form, readLine: { nil }) }
     }
 }

@@ -5,6 +5,7 @@ import Testing
 
 /// One folder per rule under Fixtures/rules/<rule-id>/: `content/` is a wiki that breaks the rule,
 /// `expected.txt` is exactly what `check` prints for it (diagnostics with excerpts, then the summary).
+/// A rule about content roots has a second root beside it, `lower/`, read after `content/`.
 @Suite struct RuleFixtureTests {
     static let rulesFolder = FixturePaths.fixtures().appendingPathComponent("rules")
 
@@ -34,8 +35,11 @@ import Testing
     func checkOutputMatchesGolden(rule: String) throws {
         let folder = Self.rulesFolder.appendingPathComponent(rule)
         let content = folder.appendingPathComponent("content")
-        let report = ContentCheck.run(root: content.path, displayRoot: ".")
-        let output = DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, root: report.root)
+        let lower = folder.appendingPathComponent("lower")
+        let roots = [ContentRoot(content.path, display: ".")]
+            + (FileManager.default.fileExists(atPath: lower.path) ? [ContentRoot(lower.path, display: "lower")] : [])
+        let report = ContentCheck.run(ContentRoots(roots))
+        let output = DiagnosticFormatter.report(report.diagnostics, fileCount: report.fileCount, roots: report.roots)
         #expect(report.diagnostics.contains { $0.rule.rawValue == rule }, "the fixture does not trigger \(rule)")
         let mismatch = Golden.mismatch(output, golden: folder.appendingPathComponent("expected.txt"))
         #expect(mismatch == nil, "\(mismatch ?? "")")

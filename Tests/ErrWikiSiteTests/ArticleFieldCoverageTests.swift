@@ -42,9 +42,11 @@ import Testing
             ("samples", { $0.samples.append("cp: error writing: No space left on device") }),
             ("updated", { $0.updated = ArticleDate("2026-01-03") }),
             ("draft", { $0.draft = true }),
+            ("overrides", { $0.overrides = true }),
             ("body", { $0.body += "Even more.\n" }),
             ("path", { $0.path = "other/errno/enospc.md" }),
             ("relativePath", { $0.relativePath = "disk/enospc.md" }),
+            ("root", { $0.root = 1 }),
             ("bodyLine", { $0.bodyLine = 21 }),
             ("locations", { $0.locations[FieldPath("title")]?.line = 3 }),
         ]
@@ -58,6 +60,8 @@ import Testing
         "patterns": "regular expressions, matched against log lines by the ranking's log-line test, not tokenised",
         "updated": "a date the page shows",
         "draft": "decides whether the article is published at all",
+        "overrides": "says the article replaces one of a later content root, for `check`",
+        "root": "which content root holds the file, not what it says",
         "path": "where the file is, not what it says",
         "relativePath": "where the file is, not what it says",
         "bodyLine": "a position for diagnostics",
@@ -159,6 +163,7 @@ import Testing
         case .samples: return "['No space left']"
         case .updated: return "2026-01-02"
         case .draft: return "true"
+        case .overrides: return "true"
         }
     }
 

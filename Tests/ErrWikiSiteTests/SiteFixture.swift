@@ -1,3 +1,4 @@
+import ErrWikiKit
 import ErrWikiSite
 import ErrWikiTestSupport
 import Foundation
@@ -14,7 +15,7 @@ enum SiteFixture {
     @discardableResult
     static func build(content: String, out: String, options: SiteOptions = SiteOptions(),
                       templates: String = templates) throws -> BuildSummary {
-        try SiteBuilder.build(BuildRequest(contentRoot: content, templatesFolder: templates, outputFolder: out, options: options))
+        try SiteBuilder.build(BuildRequest(content: ContentRoots(content), templatesFolder: templates, outputFolder: out, options: options))
     }
 
     static func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }

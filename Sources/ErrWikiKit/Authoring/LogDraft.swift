@@ -17,13 +17,13 @@ package struct LogDraft: Sendable {
     /// Titles are cut here (at a word), like a heading.
     static let titleLimit = 90
 
-    package init(line: String, contentRoot: String) {
-        otherSamples = WikiLoader.load(root: contentRoot).wiki.articles.flatMap { article in article.samples.map { (article.id, $0) } }
+    package init(line: String, content: ContentRoots) {
+        otherSamples = WikiLoader.load(content).wiki.articles.flatMap { article in article.samples.map { (article.id, $0) } }
         let (pattern, message) = LogLinePattern.make(from: line, avoiding: otherSamples.map(\.sample))
         sample = line.trimmingCharacters(in: .whitespacesAndNewlines)
         self.pattern = pattern
         title = Self.title(from: message)
-        let ((hits, entries), _) = IndexStore(contentRoot: contentRoot).answer { index in
+        let ((hits, entries), _) = IndexStore(roots: content).answer { index in
             let hits = Ranker(index: index).search(line, limit: Self.relatedCount).hits
             let entries = CatalogResolver.resolve(line, in: index).compactMap { match in
                 index.entry(match.ref).map { (entry: $0, catalog: index.catalogHeaders[match.ref.catalog]) }

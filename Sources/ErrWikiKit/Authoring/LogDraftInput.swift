@@ -12,7 +12,7 @@ package enum LogDraftInput {
     /// Severity defaults to medium: a line says nothing about it, and the TODOs make `check --strict` fail anyway.
     /// With a `prompter` (a terminal), the guessed category and related ids are offered: Enter takes
     /// the guess, an answer replaces it, `-` leaves `related` empty.
-    package static func draft(_ argument: String, contentRoot: String, into form: inout NewArticleForm, prompter: Prompter? = nil,
+    package static func draft(_ argument: String, content: ContentRoots, into form: inout NewArticleForm, prompter: Prompter? = nil,
                               readLine: () -> String? = { Swift.readLine() }) throws -> LogDraft {
         var line = argument
         if argument == "-" {
@@ -22,7 +22,7 @@ package enum LogDraftInput {
             }
         }
         guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw NoLine() }
-        var draft = LogDraft(line: line, contentRoot: contentRoot)
+        var draft = LogDraft(line: line, content: content)
         if form.title == nil { form.title = draft.title }
         if form.category == nil {
             form.category = draft.category

@@ -2,7 +2,8 @@ import Foundation
 
 /// `errwiki new`: a new article file with every required field filled in and `TODO` placeholders for
 /// the rest, which `check` warns about (and `check --strict` fails on) until they are replaced.
-/// It never overwrites: an id used anywhere in the wiki is refused.
+/// It never overwrites: an id used in any content root is refused, unless it is meant to override
+/// (`override`), which starts from a copy of the article it replaces.
 package struct NewArticle: Sendable {
     package var title: String
     package var category: String
@@ -33,6 +34,9 @@ package struct NewArticle: Sendable {
         case invalidID(String, suggestion: String)
         case reservedID(String)
         case exists(id: String, path: String)
+        /// The id is in a later root: `--override` would replace it.
+        case existsInLaterRoot(id: String, path: String)
+        case nothingToOverride(id: String)
         case cannotWrite(path: String, reason: String)
         case outsideContent(path: String)
 
@@ -47,6 +51,10 @@ package struct NewArticle: Sendable {
             case .invalidID(let id, let suggestion): return "id `\(id)` is not valid (\(ArticleID.patternDescription)); for example `\(suggestion)`"
             case .reservedID(let id): return "id `\(id)` is reserved for a page of the site (\(ArticleID.reservedListing)); pass --id"
             case .exists(let id, let path): return "an article with id `\(id)` already exists: \(path) (nothing written; pass --id to choose another)"
+            case .existsInLaterRoot(let id, let path):
+                return "an article with id `\(id)` already exists in a later content root: \(path) (nothing written; pass --override to replace it with a copy in the first root, or --id to choose another)"
+            case .nothingToOverride(let id):
+                return "--override: no later content root has an article with id `\(id)` (nothing written)"
             case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
             case .outsideContent(let path): return "\(path) leads outside the content folder (a symbolic link); nothing written"
             }
@@ -56,9 +64,10 @@ package struct NewArticle: Sendable {
     /// The id the article gets: `--id`, or the title folded to ASCII and slugified.
     package var resolvedID: String { id ?? ArticleID.suggestion(from: title) }
 
-    /// Checks the fields, refuses an id the wiki already has, and writes `<root>/<category>/<id>.md`
+    /// Checks the fields, refuses an id any root already has, and writes `<first root>/<category>/<id>.md`
     /// (created exclusively: an existing file is never replaced). Returns the path written.
-    package func write(root: String, skeleton: String, today: ArticleDate) throws(Failure) -> String {
+    package func write(into content: ContentRoots, skeleton: String, today: ArticleDate) throws(Failure) -> String {
+        let root = content.first.path
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .emptyTitle }
         guard ArticleID.isValid(category) else { throw .invalidCategory(category) }
@@ -67,28 +76,69 @@ package struct NewArticle: Sendable {
         let id = resolvedID
         guard ArticleID.isValid(id) else { throw .invalidID(id, suggestion: ArticleID.suggestion(from: id)) }
         guard !ArticleID.isReserved(id) else { throw .reservedID(id) }
-        if let existing = Self.existingPath(of: id, root: root) { throw .exists(id: id, path: existing) }
+        if let existing = Self.existing(id, in: content) {
+            throw existing.root == 0 ? .exists(id: id, path: existing.path) : .existsInLaterRoot(id: id, path: existing.path)
+        }
 
         let folder = root + "/" + category
         let path = folder + "/" + id + ".md"
         // A category folder that is a link out of the content would put the article outside it.
         var info = stat()
-        if lstat(folder, &info) == 0 && ContentRoot(root).resolve(category) == nil { throw .outsideContent(path: folder) }
-        let text = fill(skeleton, title: title, id: id, today: today)
+        if lstat(folder, &info) == 0 && content.first.resolve(category) == nil { throw .outsideContent(path: folder) }
+        try Self.publish(Array(fill(skeleton, title: title, id: id, today: today).utf8), at: path, id: id)
+        return path
+    }
+
+    /// `new --override`: copies the article with this id from the later root that answers for it
+    /// into the same path under the first root, with `overrides: true` added, so the team starts
+    /// from the text it replaces. Returns the path written and the path copied.
+    package static func override(_ id: String, in content: ContentRoots) throws(Failure) -> (path: String, copied: String) {
+        guard let existing = existing(id, in: content) else { throw .nothingToOverride(id: id) }
+        guard existing.root > 0 else { throw .exists(id: id, path: existing.path) }
+        guard let article = existing.article else {
+            throw .cannotWrite(path: existing.path, reason: "its front matter cannot be read, so it cannot be copied (run `errwiki check`)")
+        }
+        guard let bytes = content.roots[existing.root].read(article.relativePath) else {
+            throw .cannotWrite(path: existing.path, reason: "cannot read the article to copy")
+        }
+        let path = content.first.path + "/" + article.relativePath
+        let folder = (path as NSString).deletingLastPathComponent
+        var info = stat()
+        let category = (article.relativePath as NSString).deletingLastPathComponent
+        if !category.isEmpty && lstat(folder, &info) == 0 && content.first.resolve(category) == nil { throw .outsideContent(path: folder) }
+        try publish(withOverrides(bytes), at: path, id: id)
+        return (path, existing.path)
+    }
+
+    /// The file's bytes with `overrides: true` as the first front-matter field, unless a line of the
+    /// front matter already sets `overrides`.
+    static func withOverrides(_ bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" || first.hasPrefix("\u{FEFF}---") else { return bytes }
+        let closing = lines.indices.dropFirst().first { lines[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "---" } ?? lines.count
+        if lines[1..<closing].contains(where: { $0.hasPrefix("overrides:") }) { return bytes }
+        let newline = first.hasSuffix("\r") ? "\r" : ""
+        lines.insert("overrides: true" + newline, at: 1)
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+
+    /// Creates the folder and the file, whole or not at all, never over an existing one.
+    private static func publish(_ bytes: [UInt8], at path: String, id: String) throws(Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: folder, reason: "\(error.localizedDescription)")
         }
         do throws(ExclusiveFile.Failure) {
-            try ExclusiveFile.publish(path, bytes: Array(text.utf8))
+            try ExclusiveFile.publish(path, bytes: bytes)
         } catch {
             switch error {
             case .exists: throw .exists(id: id, path: path)
             case .failed(let reason): throw .cannotWrite(path: path, reason: reason)
             }
         }
-        return path
     }
 
     /// The skeleton with its `{{…}}` fields replaced by YAML-safe values.
@@ -133,24 +183,28 @@ package struct NewArticle: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Where an article with this id already lives: any file whose front matter or file name gives
-    /// that id, including files too broken to read (their file name counts).
-    static func existingPath(of id: String, root: String) -> String? {
-        let loaded = WikiLoader.load(root: root)
-        if let article = loaded.wiki.articles.first(where: { $0.id == id }) { return article.path }
-        if loaded.wiki.unreadableIDs.contains(id) {
-            let (files, _) = ContentScanner(root: ContentRoot(root)).scan()
-            let match = files.first { ($0.relativePath as NSString).lastPathComponent == id + ".md" }
-            return match.map { root + "/" + $0.relativePath } ?? root
+    /// Where an article with this id already lives, in the first root that has it: any file whose
+    /// front matter or file name gives that id, including files too broken to read (their file name
+    /// counts; `article` is nil for them).
+    static func existing(_ id: String, in content: ContentRoots) -> (path: String, root: Int, article: Article?)? {
+        let loaded = WikiLoader.load(content)
+        let article = loaded.wiki.articles.first { $0.id == id }
+        guard loaded.wiki.unreadableIDs.contains(id) else { return article.map { ($0.path, $0.root, $0) } }
+        // A broken file of an earlier root than the article's still holds the id first.
+        for (index, root) in content.roots.enumerated() where index < (article?.root ?? content.roots.count) {
+            let (files, _) = ContentScanner(root: root).scan()
+            if let match = files.first(where: { ($0.relativePath as NSString).lastPathComponent == id + ".md" }) {
+                return (root.display(match.relativePath), index, nil)
+            }
         }
-        return nil
+        return article.map { ($0.path, $0.root, $0) }
     }
 
     /// `new --edit`, once the editor quit: the problems left in the file written, formatted for
     /// stderr (the rest of the wiki is not this command's business).
-    package static func review(_ path: String, root: String) -> String {
-        let report = ContentCheck.run(root: root)
-        return DiagnosticFormatter.report(report.diagnostics(in: path), fileCount: 1, root: report.root)
+    package static func review(_ path: String, content: ContentRoots) -> String {
+        let report = ContentCheck.run(content)
+        return DiagnosticFormatter.report(report.diagnostics(in: path), fileCount: 1, roots: report.roots)
     }
 
     /// A theme named on the command line that has no readable `article.md`.

@@ -21,11 +21,11 @@ package struct NewArticleForm: Sendable {
     }
 
     /// Asks for the title, category and severity when missing; the category question lists the
-    /// categories the content already has.
-    package mutating func askForMissing(_ prompter: Prompter, root: String) {
+    /// categories the content roots already have.
+    package mutating func askForMissing(_ prompter: Prompter, content: ContentRoots) {
         if title == nil { title = prompter.ask("Title") }
         if category == nil {
-            let existing = Self.categories(in: root)
+            let existing = Array(Set(content.paths.flatMap(Self.categories(in:)))).sorted()
             category = prompter.ask("Category" + (existing.isEmpty ? "" : " (\(existing.joined(separator: ", ")))"),
                                     valid: { ArticleID.isValid($0) })
         }
@@ -49,7 +49,7 @@ package struct NewArticleForm: Sendable {
         (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The content's category folders, sorted.
+    /// A content root's category folders, sorted.
     static func categories(in root: String) -> [String] {
         let content = ContentRoot(root)
         return ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in

@@ -23,6 +23,8 @@ package struct Article: Sendable, Hashable {
     package var samples: [String]
     package var updated: ArticleDate?
     package var draft: Bool
+    /// Says that this article replaces one with the same id in a later content root (`ContentRoots`).
+    package var overrides: Bool
     /// The GitHub-Flavored Markdown after the front matter.
     package var body: String
 
@@ -30,6 +32,8 @@ package struct Article: Sendable, Hashable {
     package var path: String
     /// The path relative to the content root, with `/` separators (`errno/enoent.md`).
     package var relativePath: String
+    /// Which of the content roots it was read from (0: the first).
+    package var root: Int
     /// The 1-based file line the body starts on.
     package var bodyLine: Int
     /// Where each field and list item was written; see `FieldPath`.
@@ -39,14 +43,15 @@ package struct Article: Sendable, Hashable {
         id: String, title: String, category: String, severity: Severity, summary: String,
         codes: [String] = [], tags: [String] = [], keyDetails: [String] = [], symptoms: [String] = [], causes: [String],
         steps: [Step], faq: [FAQEntry] = [], related: [String] = [], patterns: [String] = [],
-        samples: [String] = [], updated: ArticleDate? = nil, draft: Bool = false, body: String = "",
-        path: String = "", relativePath: String = "", bodyLine: Int = 1, locations: [FieldPath: SourceLocation] = [:]
+        samples: [String] = [], updated: ArticleDate? = nil, draft: Bool = false, overrides: Bool = false, body: String = "",
+        path: String = "", relativePath: String = "", root: Int = 0, bodyLine: Int = 1, locations: [FieldPath: SourceLocation] = [:]
     ) {
         self.id = id; self.title = title; self.category = category; self.severity = severity
         self.summary = summary; self.codes = codes; self.tags = tags; self.keyDetails = keyDetails
         self.symptoms = symptoms
         self.causes = causes; self.steps = steps; self.faq = faq; self.related = related
         self.patterns = patterns; self.samples = samples; self.updated = updated; self.draft = draft
+        self.overrides = overrides; self.root = root
         self.body = body; self.path = path; self.relativePath = relativePath; self.bodyLine = bodyLine
         self.locations = locations
     }

@@ -104,7 +104,8 @@ struct FrontMatterDecoder {
             keyDetails: stringList(fields[.keyDetails], .keyDetails), symptoms: symptomList(fields[.symptoms]), causes: causes, steps: steps,
             faq: faqList(fields[.faq]), related: stringList(fields[.related], .related), patterns: patterns,
             samples: stringList(fields[.samples], .samples), updated: dateValue(fields[.updated]),
-            draft: boolValue(fields[.draft], .draft) ?? false, path: path, locations: locations
+            draft: boolValue(fields[.draft], .draft) ?? false,
+            overrides: boolValue(fields[.overrides], .overrides) ?? false, path: path, locations: locations
         )
     }
 

@@ -3,7 +3,7 @@ enum FrontMatterField: String, CaseIterable {
     case title, id, category, severity, summary, codes, tags
     case keyDetails = "key_details"
     case symptoms
-    case causes, steps, faq, related, patterns, samples, updated, draft
+    case causes, steps, faq, related, patterns, samples, updated, draft, overrides
 
     static let required: [FrontMatterField] = [.title, .category, .severity, .summary, .causes, .steps]
 

@@ -10,10 +10,14 @@ package struct Wiki: Sendable {
     package var catalogs: CatalogSet
     /// The synonym vocabulary of the content folder (`synonyms.tsv`).
     package var synonyms: SynonymTable
+    /// Articles of later content roots replaced by one with the same id in an earlier root, in
+    /// root then path order.
+    package var shadowed: [Shadowing]
 
     package init(articles: [Article], unreadableIDs: Set<String> = [], unreadableCount: Int? = nil, catalogs: CatalogSet = CatalogSet([]),
-                 synonyms: SynonymTable = .empty) {
+                 synonyms: SynonymTable = .empty, shadowed: [Shadowing] = []) {
         self.catalogs = catalogs
+        self.shadowed = shadowed
         self.synonyms = synonyms
         self.unreadableCount = unreadableCount ?? unreadableIDs.count
         self.articles = articles.sorted { $0.id < $1.id || ($0.id == $1.id && $0.path < $1.path) }
@@ -26,10 +30,16 @@ package struct Wiki: Sendable {
     }
 }
 
+/// An article hidden by the one with the same id in an earlier content root.
+package struct Shadowing: Sendable {
+    package var hidden: Article
+    package var by: Article
+}
+
 /// The result of loading: the wiki and every problem found on the way.
 package struct LoadedWiki: Sendable {
     package var wiki: Wiki
     package var diagnostics: [Diagnostic]
-    /// The folder it was read from, for printing excerpts through the same rule.
-    package var root: ContentRoot
+    /// The folders it was read from, for printing excerpts through the same rule.
+    package var roots: ContentRoots
 }

@@ -1,31 +1,45 @@
-/// Loads a whole content tree: scan, then read and decode every file (in parallel), collecting every problem.
+/// Loads a whole wiki: every content root scanned, every file read and decoded (in parallel), every
+/// problem collected, then the roots joined by `ContentRoots`' rule.
 package enum WikiLoader {
     /// - Parameters:
     ///   - root: the content folder to read.
     ///   - displayRoot: how paths are printed in diagnostics (the folder as the user named it).
     package static func load(root path: String, displayRoot: String? = nil) -> LoadedWiki {
-        let root = ContentRoot(path, display: displayRoot)
-        let (files, scanDiagnostics) = ContentScanner(root: root).scan()
-        let outcomes = ParallelMap.map(files) { file in ArticleLoader.load(file, from: root) }
+        load(ContentRoots(path, display: displayRoot))
+    }
+
+    package static func load(_ roots: ContentRoots) -> LoadedWiki {
         var articles: [Article] = []
         var unreadable: [String] = []
-        var diagnostics = scanDiagnostics
-        for outcome in outcomes {
-            switch outcome {
-            case .article(let article, let found):
-                articles.append(article)
-                diagnostics += found
-            case .unreadable(let id, let found):
-                unreadable.append(id)
-                diagnostics += found
+        var diagnostics: [Diagnostic] = []
+        var catalogs: [(root: Int, catalog: CodeCatalog)] = []
+        var synonymGroups: [[[String]]] = []
+        for (index, root) in roots.roots.enumerated() {
+            let (files, scanDiagnostics) = ContentScanner(root: root).scan()
+            diagnostics += scanDiagnostics
+            for outcome in ParallelMap.map(files, { file in ArticleLoader.load(file, from: root) }) {
+                switch outcome {
+                case .article(var article, let found):
+                    article.root = index
+                    articles.append(article)
+                    diagnostics += found
+                case .unreadable(let id, let found):
+                    unreadable.append(id)
+                    diagnostics += found
+                }
             }
+            let (rootCatalogs, catalogProblems) = CatalogLoader.load(root)
+            catalogs += rootCatalogs.catalogs.map { (index, $0) }
+            diagnostics += catalogProblems
+            let (synonyms, synonymProblems) = SynonymLoader.load(root)
+            synonymGroups += synonyms.groups
+            diagnostics += synonymProblems
         }
-        let (catalogs, catalogProblems) = CatalogLoader.load(root)
-        diagnostics += catalogProblems
-        let (synonyms, synonymProblems) = SynonymLoader.load(root)
-        diagnostics += synonymProblems
-        return LoadedWiki(wiki: Wiki(articles: articles, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count,
-                                     catalogs: catalogs, synonyms: synonyms),
-                          diagnostics: diagnostics, root: root)
+        let joined = ContentRoots.union(articles, id: \.id, root: \.root)
+        let tables = ContentRoots.union(catalogs, id: \.catalog.relativePath, root: \.root).winners.map(\.catalog)
+        return LoadedWiki(wiki: Wiki(articles: joined.winners, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count,
+                                     catalogs: CatalogSet(tables), synonyms: SynonymTable(groups: synonymGroups),
+                                     shadowed: joined.shadowed.map { Shadowing(hidden: $0.hidden, by: $0.by) }),
+                          diagnostics: diagnostics, roots: roots)
     }
 }

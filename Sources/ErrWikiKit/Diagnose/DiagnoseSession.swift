@@ -3,11 +3,11 @@
 /// problem goes to `problems` when it happens (a file that cannot be read is reported while the
 /// next one streams), the rest is returned for the command to write.
 package struct DiagnoseSession: Sendable {
-    package var contentRoot: String
+    package var content: ContentRoots
     package var style: TerminalStyle
 
-    package init(contentRoot: String, style: TerminalStyle = .plain) {
-        self.contentRoot = contentRoot
+    package init(content: ContentRoots, style: TerminalStyle = .plain) {
+        self.content = content
         self.style = style
     }
 
@@ -58,7 +58,7 @@ package struct DiagnoseSession: Sendable {
         }
         let firstSteps = Self.firstSteps(of: diagnosis, from: lookups, problems: problems)
         let articles = diagnosis.matches.count
-        return Answer(diagnosis: diagnosis, output: DiagnosisRenderer(style: style).render(diagnosis, firstSteps: firstSteps),
+        return Answer(diagnosis: diagnosis, output: DiagnosisRenderer(style: style, contentOptions: content.roots.count > 1 ? content.commandLineOptions : "").render(diagnosis, firstSteps: firstSteps),
                       summary: "\(articles) \(articles == 1 ? "article" : "articles") matched in \(diagnosis.linesRead) lines read\n",
                       unreadableInput: failed)
     }
@@ -76,7 +76,7 @@ package struct DiagnoseSession: Sendable {
 
     /// The index's articles and a builder over their patterns; the index's warning goes to `problems`.
     private func start(minimumSeverity: Severity, context: Int, problems: (String) -> Void) -> (LookupSession, DiagnosisBuilder) {
-        let lookups = LookupSession(contentRoot: contentRoot)
+        let lookups = LookupSession(content: content)
         let (summaries, warning) = lookups.everyArticle()
         if !warning.isEmpty { problems(warning) }
         return (lookups, DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: minimumSeverity, context: context))

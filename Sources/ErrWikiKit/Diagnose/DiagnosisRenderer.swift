@@ -4,9 +4,13 @@ import Foundation
 /// Suggested commands are printed at column 0 so they paste, and are never run.
 package struct DiagnosisRenderer: Sendable {
     package var style: TerminalStyle
+    /// Appended to the suggested `errwiki show` commands, so they read the same content roots
+    /// (`ContentRoots.commandLineOptions`; empty for the default single root).
+    package var contentOptions: String
 
-    package init(style: TerminalStyle) {
+    package init(style: TerminalStyle, contentOptions: String = "") {
         self.style = style
+        self.contentOptions = contentOptions
     }
 
     /// - Parameter firstSteps: the first step of each matched article, by id. Every valid article has
@@ -42,7 +46,7 @@ package struct DiagnosisRenderer: Sendable {
             } else {
                 next.append("  " + style.apply(.strong, to: id) + ": " + style.apply(.dim, to: "no first step to show: the article can no longer be read"))
             }
-            next.append(style.apply(.dim, to: "  the whole article: errwiki show \(id)"))
+            next.append(style.apply(.dim, to: "  the whole article: errwiki show \(id)\(Terminal.sanitized(contentOptions))"))
         }
         if !diagnosis.matches.isEmpty { blocks.append(next.joined(separator: "\n")) }
         return blocks.joined(separator: "\n\n") + (blocks.isEmpty ? "" : "\n")

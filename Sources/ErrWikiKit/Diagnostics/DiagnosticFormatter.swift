@@ -12,9 +12,9 @@ package struct DiagnosticFormatter: Sendable {
         self.sourceLine = sourceLine
     }
 
-    /// Reads excerpt lines from the content files, through the root's rule: never from outside it.
-    package init(root: ContentRoot) {
-        self.init(sourceLine: { SourceLines.line($0.line, of: SourceLines.lines(ofFile: $0.file, in: root)) })
+    /// Reads excerpt lines from the content files, through the roots' rule: never from outside them.
+    package init(roots: ContentRoots) {
+        self.init(sourceLine: { SourceLines.line($0.line, of: SourceLines.lines(ofFile: $0.file, in: roots)) })
     }
 
     package func format(_ diagnostic: Diagnostic) -> String {
@@ -23,14 +23,14 @@ package struct DiagnosticFormatter: Sendable {
 
     /// What `check` prints: every diagnostic with its excerpt, then the summary line. Each file is
     /// read once, however many problems it has.
-    /// - Parameter root: the folder the diagnostics were found in; excerpts are read through it.
-    package static func report(_ diagnostics: [Diagnostic], fileCount: Int, root: ContentRoot) -> String {
+    /// - Parameter roots: the folders the diagnostics were found in; excerpts are read through them.
+    package static func report(_ diagnostics: [Diagnostic], fileCount: Int, roots: ContentRoots) -> String {
         var text = ""
         var cached: (file: String, lines: [String]?)?
         for diagnostic in diagnostics {
             let file = diagnostic.location.file
             if cached?.file != file {
-                cached = (file, SourceLines.lines(ofFile: file, in: root))
+                cached = (file, SourceLines.lines(ofFile: file, in: roots))
             }
             text += format(diagnostic, excerpt: SourceLines.line(diagnostic.location.line, of: cached?.lines))
         }

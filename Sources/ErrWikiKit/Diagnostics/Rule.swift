@@ -46,4 +46,6 @@ package enum Rule: String, Sendable, Hashable, CaseIterable {
     case missingFAQ = "missing-faq"
     case missingSamples = "missing-samples"
     case placeholderText = "placeholder-text"
+    case undeclaredOverride = "undeclared-override"
+    case overridesNothing = "overrides-nothing"
 }

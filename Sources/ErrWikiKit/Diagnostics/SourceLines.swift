@@ -7,9 +7,9 @@ enum SourceLines {
         return lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
     }
 
-    /// The lines of the file a diagnostic names, when it is a file under `root`.
-    static func lines(ofFile file: String, in root: ContentRoot) -> [String]? {
-        root.relative(ofDisplayed: file).flatMap(root.read).map(lines(of:))
+    /// The lines of the file a diagnostic names, when it is a file under one of `roots`.
+    static func lines(ofFile file: String, in roots: ContentRoots) -> [String]? {
+        roots.locate(displayed: file).flatMap { $0.root.read($0.relative) }.map(lines(of:))
     }
 
     /// The 1-based line `number` of `lines`, if there is one.

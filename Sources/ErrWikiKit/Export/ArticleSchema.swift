@@ -98,6 +98,9 @@ package enum ArticleSchema {
                       "description": "Last reviewed, YYYY-MM-DD (a YAML date)."]
         case .draft:
             schema = ["type": "boolean", "description": "Drafts are checked but left out of the site and the lookup unless asked for."]
+        case .overrides:
+            schema = ["type": "boolean",
+                      "description": "This article replaces one with the same id in a later content root (a team wiki over the shipped one); `errwiki check` warns when an article shadows another without it, and when it is set and nothing is shadowed."]
         }
         return schema
     }

@@ -9,8 +9,10 @@ package struct ArticleSummary: Sendable, Hashable {
     package var codes: [String]
     package var tags: [String]
     package var patterns: [String]
-    /// Path under the content root.
+    /// Path under its content root.
     package var relativePath: String
+    /// Which of the content roots holds the file (0: the first).
+    package var root: Int
 
     package init(_ article: Article) {
         id = article.id
@@ -22,6 +24,7 @@ package struct ArticleSummary: Sendable, Hashable {
         tags = article.tags
         patterns = article.patterns
         relativePath = article.relativePath
+        root = article.root
     }
 }
 

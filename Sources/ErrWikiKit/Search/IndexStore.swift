@@ -1,19 +1,23 @@
 import Foundation
 
-/// Keeps the search index of a content folder in the cache folder, rebuilt whenever any content
-/// file changes, so a lookup never answers from a stale index.
+/// Keeps the search index of a set of content roots in the cache folder, rebuilt whenever any
+/// content file of any root changes, so a lookup never answers from a stale index.
 ///
-/// The index lives in `$XDG_CACHE_HOME/errwiki/` (else `~/.cache/errwiki/`), one file per content
-/// folder. It is written to a temporary file and renamed into place, so readers see the old or the
+/// The index lives in `$XDG_CACHE_HOME/errwiki/` (else `~/.cache/errwiki/`), one file per ordered
+/// list of roots (the same folders in another order are another wiki). It is written to a temporary file and renamed into place, so readers see the old or the
 /// new index, never half of one; concurrent lookups that both rebuild each write a complete file and
 /// the last rename wins. A file that is damaged or of another format version is rebuilt.
 package struct IndexStore: Sendable {
-    package var contentRoot: String
+    package var roots: ContentRoots
     package var cacheFolder: String
 
-    package init(contentRoot: String, cacheFolder: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.contentRoot = contentRoot
+    package init(roots: ContentRoots, cacheFolder: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.roots = roots
         self.cacheFolder = cacheFolder ?? Self.defaultCacheFolder(environment)
+    }
+
+    package init(contentRoot: String, cacheFolder: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(roots: ContentRoots(contentRoot), cacheFolder: cacheFolder, environment: environment)
     }
 
     static func defaultCacheFolder(_ environment: [String: String]) -> String {
@@ -43,14 +47,13 @@ package struct IndexStore: Sendable {
         package var unreadable: [String] = []
     }
 
-    /// The index file for this content folder.
-    package var indexPath: String { indexPath(root: resolvedRoot) }
+    /// The index file for these content roots.
+    package var indexPath: String { indexPath(realRoots: roots.roots.map { $0.realPath ?? $0.path }) }
 
-    private var resolvedRoot: String { FilePath.real(contentRoot) ?? contentRoot }
-
-    private func indexPath(root: String) -> String {
+    private func indexPath(realRoots: [String]) -> String {
         var hasher = StableHasher()
-        hasher.combine(root)
+        // One root hashes as it did before roots could be several: its cached index stays in use.
+        for root in realRoots { hasher.combine(root) }
         return cacheFolder + "/index-" + hasher.hexDigest + ".bin"
     }
 
@@ -72,66 +75,96 @@ package struct IndexStore: Sendable {
 
     /// - Parameter reusing: false ignores the cached index (it was found damaged) and builds anew.
     private func open(reusing: Bool) -> Opened {
-        let scanner = ContentScanner(root: ContentRoot(contentRoot))
-        let scan = scanner.scan()
-        let files = scan.files
-        let (catalogFiles, catalogScan) = scanner.catalogFiles()
-        let (synonymFile, synonymScan) = scanner.synonymFile()
-        let data = DataFiles(catalogs: catalogFiles, synonyms: synonymFile)
-        let unreadable = (scan.diagnostics + catalogScan + synonymScan).filter { $0.severity == .error }.map(\.location.file)
-        // The scanner's root has resolved the real path already.
-        let root = scanner.root.realPath ?? contentRoot
-        let stamp = TreeStamp(files + data.all)
-        let treeHash = Self.treeHash(stamp, root: root)
-        let path = indexPath(root: root)
+        let scan = RootsScan(roots)
+        let realRoots = roots.roots.map { $0.realPath ?? $0.path }
+        let treeHash = Self.treeHash(scan.stamp, roots: realRoots)
+        let path = indexPath(realRoots: realRoots)
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
-        if let previous, previous.treeHash == treeHash, !stamp.isRacy(builtAt: previous.builtAt) {
-            var result = opened(previous, .upToDate, diagnostics: [], scanner: scanner)
-            result.unreadable = unreadable
+        if let previous, previous.treeHash == treeHash, !scan.stamp.isRacy(builtAt: previous.builtAt) {
+            var result = opened(previous, .upToDate, diagnostics: [])
+            result.unreadable = scan.unreadable
             return result
         }
         let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
-        var result = rebuild(files: files, data: data, treeHash: treeHash, previous: previous, reason: reason, scanner: scanner, path: path)
-        result.unreadable = unreadable
+        var result = rebuild(scan, treeHash: treeHash, previous: previous, reason: reason, path: path)
+        result.unreadable = scan.unreadable
         return result
     }
 
-    /// The small data files beside the articles, read whole on every rebuild.
-    private struct DataFiles {
-        var catalogs: [ContentScanner.File]
-        var synonyms: ContentScanner.File?
-        var all: [ContentScanner.File] { catalogs + (synonyms.map { [$0] } ?? []) }
+    /// What one look at every root found: the article files and the small data files beside them.
+    private struct RootsScan {
+        /// Article files with the index of their root.
+        var files: [(root: Int, file: ContentScanner.File)] = []
+        var catalogs: [(root: Int, file: ContentScanner.File)] = []
+        var synonyms: [(root: Int, file: ContentScanner.File)] = []
+        /// Folders and files that could not be read, as diagnostics name them.
+        var unreadable: [String] = []
+        var stamp: TreeStamp
+
+        init(_ roots: ContentRoots) {
+            var stamped: [(path: String, stamp: FileStamp)] = []
+            for (index, root) in roots.roots.enumerated() {
+                let scanner = ContentScanner(root: root)
+                let scan = scanner.scan()
+                let (catalogFiles, catalogScan) = scanner.catalogFiles()
+                let (synonymFile, synonymScan) = scanner.synonymFile()
+                files += scan.files.map { (index, $0) }
+                catalogs += catalogFiles.map { (index, $0) }
+                synonyms += synonymFile.map { [(index, $0)] } ?? []
+                unreadable += (scan.diagnostics + catalogScan + synonymScan).filter { $0.severity == .error }.map(\.location.file)
+                // The first root's paths stamp as they did before roots could be several.
+                let prefix = index == 0 ? "" : "\(index)\t"
+                let rootFiles = scan.files + catalogFiles + (synonymFile.map { [$0] } ?? [])
+                stamped += rootFiles.map { (prefix + $0.relativePath, $0.stamp) }
+            }
+            stamp = TreeStamp(stamped)
+        }
     }
 
-    private func rebuild(files: [ContentScanner.File], data: DataFiles, treeHash: UInt64, previous: SearchIndex?,
-                         reason: String, scanner: ContentScanner, path: String) -> Opened {
+    /// Where a file is in the index's own terms: its root's index and its path under that root.
+    private struct FileKey: Hashable {
+        var root: Int
+        var relativePath: String
+    }
+
+    /// How the index lists a file left out: the root's index, a tab, the path under it (the first
+    /// root's paths have no prefix).
+    static func leftOutEntry(root: Int, relativePath: String) -> String {
+        root == 0 ? relativePath : "\(root)\t\(relativePath)"
+    }
+
+    private func rebuild(_ scan: RootsScan, treeHash: UInt64, previous: SearchIndex?, reason: String, path: String) -> Opened {
         // Keep what the previous index knew about files that have not changed since.
-        var previousByPath: [String: (article: Int, stamp: FileStamp)] = [:]
+        var previousByKey: [FileKey: (article: Int, stamp: FileStamp, id: String)] = [:]
         if let previous {
             for article in 0..<previous.articleCount {
-                if let record = try? previous.record(article) { previousByPath[record.info.relativePath] = (article, record.stamp) }
+                if let record = try? previous.record(article) {
+                    previousByKey[FileKey(root: record.info.root, relativePath: record.info.relativePath)] = (article, record.stamp, record.info.id)
+                }
             }
             // Damaged records are known now: start afresh before parsing anything.
             if previous.isDamaged {
-                return rebuild(files: files, data: data, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+                return rebuild(scan, treeHash: treeHash, previous: nil, reason: "damaged index", path: path)
             }
         }
-        var kept: [Int] = []
-        var changed: [ContentScanner.File] = []
-        for file in files {
-            if let known = previousByPath[file.relativePath], let previous, known.stamp == file.stamp,
+        var kept: [(root: Int, id: String, article: Int)] = []
+        var changed: [(root: Int, file: ContentScanner.File)] = []
+        for (root, file) in scan.files {
+            if let known = previousByKey[FileKey(root: root, relativePath: file.relativePath)], let previous, known.stamp == file.stamp,
                !file.stamp.isRacy(builtAt: previous.builtAt) {
-                kept.append(known.article)
+                kept.append((root, known.id, known.article))
             } else {
-                changed.append(file)
+                changed.append((root, file))
             }
         }
         var diagnostics: [Diagnostic] = []
-        let loaded = ParallelMap.map(changed) { file -> (IndexedArticle?, [Diagnostic]) in
-            switch ArticleLoader.load(file, from: scanner.root) {
-            case .article(let article, let found):
+        let roots = self.roots
+        let loaded = ParallelMap.map(changed) { root, file -> (IndexedArticle?, [Diagnostic]) in
+            switch ArticleLoader.load(file, from: roots.roots[root]) {
+            case .article(var article, let found):
                 let errors = found.filter { $0.severity == .error }
                 guard errors.isEmpty else { return (nil, errors) }
+                article.root = root
                 return (article.draft ? nil : IndexedArticle(article, stamp: file.stamp), [])
             case .unreadable(_, let found):
                 return (nil, found)
@@ -139,32 +172,58 @@ package struct IndexStore: Sendable {
         }
         var indexed: [IndexedArticle] = []
         var leftOut: [String] = []
-        for (file, (article, found)) in zip(changed, loaded) {
-            if let article { indexed.append(article) } else if !found.isEmpty { leftOut.append(file.relativePath) }
+        for ((root, file), (article, found)) in zip(changed, loaded) {
+            if let article { indexed.append(article) } else if !found.isEmpty { leftOut.append(Self.leftOutEntry(root: root, relativePath: file.relativePath)) }
             diagnostics += found
         }
+        // The union: an id answers from the first root that has it (a file with errors is not there,
+        // so the article it would hide still answers).
+        enum Candidate { case kept(Int), added(IndexedArticle) }
+        let candidates = kept.map { (root: $0.root, id: $0.id, candidate: Candidate.kept($0.article)) }
+            + indexed.map { (root: $0.info.root, id: $0.info.id, candidate: Candidate.added($0)) }
+        let winners = ContentRoots.union(candidates, id: \.id, root: \.root).winners
+        let keptWinners = winners.compactMap { if case .kept(let old) = $0.candidate { old } else { nil } }
+        let addedWinners = winners.compactMap { if case .added(let article) = $0.candidate { article } else { nil } }
         // The catalogs and the vocabulary are small: read again whole on every rebuild. One with errors
         // is left out, like an article.
-        let (catalogs, catalogProblems) = CatalogLoader.load(data.catalogs, from: scanner.root)
-        let (synonyms, synonymProblems) = data.synonyms.map { SynonymLoader.load($0, from: scanner.root) } ?? (.empty, [])
-        let catalogErrors = (catalogProblems + synonymProblems).filter { $0.severity == .error }
-        diagnostics += catalogErrors
-        leftOut += Set(catalogErrors.compactMap { scanner.root.relative(ofDisplayed: $0.location.file) })
+        var catalogs: [(root: Int, catalog: CodeCatalog)] = []
+        var synonymGroups: [[[String]]] = []
+        for (index, root) in roots.roots.enumerated() {
+            let (rootCatalogs, catalogProblems) = CatalogLoader.load(scan.catalogs.filter { $0.root == index }.map(\.file), from: root)
+            var problems = catalogProblems
+            catalogs += rootCatalogs.catalogs.map { (index, $0) }
+            if let synonymFile = scan.synonyms.first(where: { $0.root == index })?.file {
+                let (synonyms, synonymProblems) = SynonymLoader.load(synonymFile, from: root)
+                synonymGroups += synonyms.groups
+                problems += synonymProblems
+            }
+            let errors = problems.filter { $0.severity == .error }
+            diagnostics += errors
+            leftOut += Set(errors.compactMap { root.relative(ofDisplayed: $0.location.file) }).map { Self.leftOutEntry(root: index, relativePath: $0) }
+        }
         leftOut.sort(by: ContentScanner.byteOrder)
-        let bytes = SearchIndexBuilder.build(indexed, keeping: kept, of: previous, leftOut: leftOut, catalogs: catalogs,
-                                             synonyms: synonyms, treeHash: treeHash, builtAt: Self.now())
+        let catalogSet = CatalogSet(ContentRoots.union(catalogs, id: \.catalog.relativePath, root: \.root).winners.map(\.catalog))
+        let bytes = SearchIndexBuilder.build(addedWinners, keeping: keptWinners, of: previous, leftOut: leftOut, catalogs: catalogSet,
+                                             synonyms: SynonymTable(groups: synonymGroups), treeHash: treeHash, builtAt: Self.now())
         // Damage in postings shows only while they are merged: what was kept may be incomplete.
         if let previous, previous.isDamaged {
-            return rebuild(files: files, data: data, treeHash: treeHash, previous: nil, reason: "damaged index", scanner: scanner, path: path)
+            return rebuild(scan, treeHash: treeHash, previous: nil, reason: "damaged index", path: path)
         }
         // The built bytes are valid by construction; a failed cache write only costs speed next time.
         try? AtomicFile.write(bytes, to: path)
         let index = (try? SearchIndex(bytes: bytes)) ?? previousOrEmpty(treeHash)
-        return opened(index, .rebuilt(reparsed: changed.count, reason: reason), diagnostics: diagnostics.sorted(), scanner: scanner)
+        return opened(index, .rebuilt(reparsed: changed.count, reason: reason), diagnostics: diagnostics.sorted())
     }
 
-    private func opened(_ index: SearchIndex, _ freshness: Freshness, diagnostics: [Diagnostic], scanner: ContentScanner) -> Opened {
-        Opened(index: index, freshness: freshness, diagnostics: diagnostics, leftOut: index.leftOut.map { scanner.root.display($0) })
+    private func opened(_ index: SearchIndex, _ freshness: Freshness, diagnostics: [Diagnostic]) -> Opened {
+        Opened(index: index, freshness: freshness, diagnostics: diagnostics, leftOut: index.leftOut.map(displayLeftOut))
+    }
+
+    /// A `leftOutEntry` as diagnostics name the file.
+    private func displayLeftOut(_ entry: String) -> String {
+        let parts = entry.split(separator: "\t", maxSplits: 1)
+        guard parts.count == 2, let root = Int(parts[0]), roots.roots.indices.contains(root) else { return roots.first.display(entry) }
+        return roots.display(String(parts[1]), root: root)
     }
 
     private func previousOrEmpty(_ treeHash: UInt64) -> SearchIndex {
@@ -178,10 +237,10 @@ package struct IndexStore: Sendable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// The content's stamp, the folder and the format: another of any of them needs another index.
-    static func treeHash(_ stamp: TreeStamp, root: String) -> UInt64 {
+    /// The content's stamp, the folders in order and the format: another of any of them needs another index.
+    static func treeHash(_ stamp: TreeStamp, roots: [String]) -> UInt64 {
         var hasher = StableHasher()
-        hasher.combine(root)
+        for root in roots { hasher.combine(root) }
         hasher.combine(Int64(SearchIndex.formatVersion))
         hasher.combine(Int64(bitPattern: stamp.value))
         return hasher.value

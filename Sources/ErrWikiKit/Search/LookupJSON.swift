@@ -57,7 +57,7 @@ package enum LookupJSON {
     }
 
     package static func encode(query: String, corrected: String?, hits: [SearchHit], catalog: CatalogFinding? = nil,
-                               verdict: Verdict? = nil, contentRoot: String) -> String {
+                               verdict: Verdict? = nil, content: ContentRoots) -> String {
         let verdict = verdict ?? Verdict(hits, logLine: SearchQuery(query).looksLikeLogLine)
         var entries: [AnyResult] = (catalog?.items ?? []).map { item in
             let sources = item.entry.sources.compactMap(item.catalog.source).map(\.citation)
@@ -70,7 +70,7 @@ package enum LookupJSON {
         entries += hits.map { hit in
             .article(Result(id: hit.article.id, title: hit.article.title, category: hit.article.category,
                    severity: hit.article.severity.rawValue, score: (hit.score * 1000).rounded() / 1000,
-                   match: hit.kind.label, path: contentRoot + "/" + hit.article.relativePath))
+                   match: hit.kind.label, path: content.roots[hit.article.root].path + "/" + hit.article.relativePath))
         }
         for position in entries.indices {
             let each = Verdict.perHit(verdict, position: position).rawValue

@@ -2,16 +2,16 @@
 /// decides between the article, a ranked list and "no match", and lays the answer out for a
 /// terminal of the given style and width. It prints nothing: the command writes the answer.
 package struct LookupSession: Sendable {
-    package let contentRoot: String
+    package let content: ContentRoots
     package var style: TerminalStyle
     package var width: Int
     private var store: IndexStore
 
-    package init(contentRoot: String, style: TerminalStyle = .plain, width: Int = 80) {
-        self.contentRoot = contentRoot
+    package init(content: ContentRoots, style: TerminalStyle = .plain, width: Int = 80) {
+        self.content = content
         self.style = style
         self.width = width
-        store = IndexStore(contentRoot: contentRoot)
+        store = IndexStore(roots: content)
     }
 
     /// What `lookup` was asked.
@@ -40,7 +40,7 @@ package struct LookupSession: Sendable {
         if text.isEmpty {
             let (all, opened) = store.answer { Ranker(index: $0).all(filter: request.filter) }
             let output = request.json
-                ? LookupJSON.encode(query: "", corrected: nil, hits: all, contentRoot: contentRoot)
+                ? LookupJSON.encode(query: "", corrected: nil, hits: all, content: content)
                 : all.map { "\($0.article.id)\t\($0.article.severity.rawValue)\t\(Terminal.sanitized($0.article.title))\n" }.joined()
             return LookupAnswer(problems: LeftOutWarning.lines(opened), output: output, paged: false, found: true)
         }
@@ -50,13 +50,13 @@ package struct LookupSession: Sendable {
                                   found: !outcome.hits.isEmpty || finding != nil)
         if request.json {
             answer.output = LookupJSON.encode(query: text, corrected: outcome.corrected, hits: outcome.hits, catalog: finding,
-                                              verdict: ranked.verdict, contentRoot: contentRoot)
+                                              verdict: ranked.verdict, content: content)
             if ranked.verdict == .none { answer.found = false }
             return answer
         }
         if let finding { return catalogAnswer(finding, request: request, answer: answer) }
         // The line itself starts the article: a sample, a pattern, a title (`new --from-log`).
-        let newCommand = "errwiki new --from-log \(ShellQuote.quoted(text)) --content \(ShellQuote.quoted(contentRoot))"
+        let newCommand = "errwiki new --from-log \(ShellQuote.quoted(text))" + content.commandLineOptions
         guard let best = outcome.hits.first else {
             answer.problems += "no article matches '\(Terminal.sanitized(text))'\n"
             if !outcome.suggestions.isEmpty {
@@ -114,7 +114,7 @@ package struct LookupSession: Sendable {
         }
         switch item.articles.count {
         case 0:
-            answer.output = renderer.uncovered(item.entry, in: item.catalog, contentRoot: contentRoot)
+            answer.output = renderer.uncovered(item.entry, in: item.catalog, content: content)
         case 1:
             switch rendered(item.articles[0], section: request.section) {
             case .success(let page): answer.output = renderer.facts(item.entry, in: item.catalog) + "\n" + page
@@ -203,8 +203,8 @@ package struct LookupSession: Sendable {
 
     /// The full article behind a hit.
     package func article(_ summary: ArticleSummary) -> Result<Article, Unreadable> {
-        ArticleFile.load(relativePath: summary.relativePath, contentRoot: contentRoot).mapError { diagnostic in
-            Unreadable(message: DiagnosticFormatter(root: ContentRoot(contentRoot)).format(diagnostic))
+        ArticleFile.load(relativePath: summary.relativePath, root: summary.root, in: content).mapError { diagnostic in
+            Unreadable(message: DiagnosticFormatter(roots: content).format(diagnostic))
         }
     }
 }

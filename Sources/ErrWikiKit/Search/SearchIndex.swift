@@ -13,7 +13,7 @@ package struct SearchIndex: Sendable {
     /// 4: the code catalogs (headers, entries, keys, the articles that claim each entry).
     /// 5: the synonym vocabulary (one entry per group, `SynonymTable.lines`), and the ranking's
     /// fingerprint after the version.
-    package static let formatVersion: UInt32 = 5
+    package static let formatVersion: UInt32 = 6
     /// The index stores weighted terms: one written by a binary with other weights or rules is not
     /// reused, not even in part.
     package static let rankingFingerprint: UInt64 = {
@@ -370,6 +370,7 @@ struct IndexedRecord {
         writer.strings(info.tags)
         writer.strings(info.patterns)
         writer.string(info.relativePath)
+        writer.varint(UInt64(info.root))
         writer.u64(UInt64(bitPattern: stamp.size))
         writer.u64(UInt64(bitPattern: stamp.modified))
         writer.u64(UInt64(bitPattern: stamp.changed))
@@ -396,6 +397,7 @@ struct IndexedRecord {
         info.tags = try reader.strings()
         info.patterns = try reader.strings()
         info.relativePath = try reader.string()
+        info.root = try reader.int()
         let size = Int64(bitPattern: try reader.u64()), modified = Int64(bitPattern: try reader.u64())
         let changed = Int64(bitPattern: try reader.u64()), inode = try reader.u64()
         return IndexedRecord(info: info, stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode))
@@ -413,5 +415,6 @@ extension ArticleSummary {
         tags = []
         patterns = []
         relativePath = ""
+        root = 0
     }
 }

@@ -45,10 +45,10 @@ package struct CatalogEntryRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The facts of an entry no article claims, then how to start one in `contentRoot`.
-    package func uncovered(_ entry: CatalogEntry, in catalog: CodeCatalog, contentRoot: String) -> String {
+    /// The facts of an entry no article claims, then how to start one in `content`'s first root.
+    package func uncovered(_ entry: CatalogEntry, in catalog: CodeCatalog, content: ContentRoots) -> String {
         facts(entry, in: catalog) + "\nNo article covers this code yet. Start one:\n  "
-            + style.apply(.command, to: Terminal.sanitized(Self.newCommand(entry, in: catalog, contentRoot: contentRoot))) + "\n"
+            + style.apply(.command, to: Terminal.sanitized(Self.newCommand(entry, in: catalog, content: content))) + "\n"
     }
 
     /// Several entries (an ambiguous number), each with the articles that claim it.
@@ -75,7 +75,7 @@ package struct CatalogEntryRenderer: Sendable {
     /// The `errwiki new` command that starts an article for the entry, quoted for a POSIX shell:
     /// its title from the name and the message, its category the catalog's, its codes the entry's.
     /// The command is sanitized where it is printed: a control character in a catalog never reaches the terminal.
-    package static func newCommand(_ entry: CatalogEntry, in catalog: CodeCatalog, contentRoot: String) -> String {
+    package static func newCommand(_ entry: CatalogEntry, in catalog: CodeCatalog, content: ContentRoots) -> String {
         let number = qualifiedNumber(entry, in: catalog)
         let subject = entry.name.isEmpty ? number : entry.name
         let title = entry.message.isEmpty ? (entry.name.isEmpty || number.isEmpty ? subject : "\(subject) (\(number))")
@@ -84,7 +84,7 @@ package struct CatalogEntryRenderer: Sendable {
         let codes = ([entry.name].filter { !$0.isEmpty && !$0.contains("+") && !$0.contains(",") } + [entry.number].filter { !$0.isEmpty })
         var command = "errwiki new \(ShellQuote.quoted(title)) --category \(ShellQuote.quoted(catalog.category))"
         if !codes.isEmpty { command += " --codes \(ShellQuote.quoted(codes.joined(separator: ",")))" }
-        return command + " --content \(ShellQuote.quoted(contentRoot))"
+        return command + content.commandLineOptions
     }
 }
 

@@ -2,10 +2,10 @@
 package struct CheckReport: Sendable {
     package var wiki: Wiki
     package var diagnostics: [Diagnostic]
-    /// The folder that was checked: print the diagnostics' excerpts through it.
-    package var root: ContentRoot
-    /// Article files read, including those whose front matter could not be read.
-    package var fileCount: Int { wiki.articles.count + wiki.unreadableCount }
+    /// The folders that were checked: print the diagnostics' excerpts through them.
+    package var roots: ContentRoots
+    /// Article files read, including those shadowed and those whose front matter could not be read.
+    package var fileCount: Int { wiki.articles.count + wiki.shadowed.count + wiki.unreadableCount }
 
     /// The diagnostics about one file (`new --edit` checks only the article it wrote).
     package func diagnostics(in file: String) -> [Diagnostic] {
@@ -21,8 +21,12 @@ package struct CheckReport: Sendable {
 
 package enum ContentCheck {
     package static func run(root: String, displayRoot: String? = nil) -> CheckReport {
-        let loaded = WikiLoader.load(root: root, displayRoot: displayRoot)
+        run(ContentRoots(root, display: displayRoot))
+    }
+
+    package static func run(_ roots: ContentRoots) -> CheckReport {
+        let loaded = WikiLoader.load(roots)
         let diagnostics = (loaded.diagnostics + WikiValidator.validate(loaded.wiki)).sorted()
-        return CheckReport(wiki: loaded.wiki, diagnostics: diagnostics, root: loaded.root)
+        return CheckReport(wiki: loaded.wiki, diagnostics: diagnostics, roots: loaded.roots)
     }
 }

@@ -8,7 +8,7 @@ package enum WikiValidator {
         let perArticle = ParallelMap.map(wiki.articles) { article in
             relatedLinks(article, known: known, sortedIDs: sortedIDs) + patternsAndSamples(article) + completeness(article)
         }
-        return duplicateIDs(wiki) + perArticle.flatMap { $0 } + CatalogValidator.validate(wiki)
+        return duplicateIDs(wiki) + perArticle.flatMap { $0 } + CatalogValidator.validate(wiki) + ShadowingValidator.validate(wiki)
     }
 
     static func duplicateIDs(_ wiki: Wiki) -> [Diagnostic] {
