@@ -19,6 +19,7 @@ struct CommandRunner {
         process.arguments = arguments
         process.currentDirectoryURL = BuiltSite.repository
         var env = ProcessInfo.processInfo.environment
+        env["ERRWIKI_PATH"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
@@ -44,6 +45,7 @@ struct CommandRunner {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["ERRWIKI_CONTENT"] = nil
+        env["ERRWIKI_PATH"] = nil
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env

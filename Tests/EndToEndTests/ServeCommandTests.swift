@@ -16,7 +16,8 @@ import Testing
 
         /// - Parameters: `executable`, `directory` and `theme` default to the built binary run from the
         ///   repository with `--templates Templates`.
-        init(port requested: Int = 0, content: URL? = nil, executable: URL = CommandRunner.binary,
+        /// - Parameter moreContent: further content roots, after `content`.
+        init(port requested: Int = 0, content: URL? = nil, moreContent: [URL] = [], executable: URL = CommandRunner.binary,
              directory: URL = BuiltSite.repository, theme: [String] = ["--templates", "Templates"]) throws {
             let repository = BuiltSite.repository
             if let content {
@@ -26,7 +27,8 @@ import Testing
                 try FileManager.default.copyItem(at: repository.appendingPathComponent("Tests/ErrWikiSiteTests/Fixtures/wiki"), to: self.content)
             }
             process.executableURL = executable
-            process.arguments = ["serve", "--port", String(requested), "--content", self.content.path] + theme
+            process.arguments = ["serve", "--port", String(requested), "--content", self.content.path]
+                + moreContent.flatMap { ["--content", $0.path] } + theme
             process.currentDirectoryURL = directory
             process.standardOutput = output
             process.standardError = errors

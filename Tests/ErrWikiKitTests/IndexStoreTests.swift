@@ -216,4 +216,38 @@ import Testing
         }
         #expect((0..<full.index.termCount).map(full.index.term(at:)) == (0..<incremental.index.termCount).map(incremental.index.term(at:)))
     }
+
+    /// Two roots: the first that has an id answers, the index of `[a, b]` is not the index of `[b, a]`,
+    /// and an edit in place in the second root is still seen.
+    @Test func theIndexOfSeveralRootsIsKeyedByTheirOrderAndNeverStale() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let team = sandbox.base.appendingPathComponent("team")
+        try FileManager.default.createDirectory(at: team.appendingPathComponent("sample"), withIntermediateDirectories: true)
+        try IndexStoreTests.article("beta", title: "Team beta runbook", code: "EBETA")
+            .write(to: team.appendingPathComponent("sample/beta.md"), atomically: false, encoding: .utf8)
+        try IndexStoreTests.article("delta", title: "Delta failure", code: "EDELTA")
+            .write(to: team.appendingPathComponent("sample/delta.md"), atomically: false, encoding: .utf8)
+        let teamFirst = IndexStore(roots: ContentRoots([team.path, sandbox.content.path]), cacheFolder: sandbox.cache)
+        let shippedFirst = IndexStore(roots: ContentRoots([sandbox.content.path, team.path]), cacheFolder: sandbox.cache)
+        #expect(teamFirst.indexPath != shippedFirst.indexPath)
+        #expect(teamFirst.indexPath != sandbox.store.indexPath)
+        func beta(_ store: IndexStore) -> ArticleSummary? { store.answer { Ranker(index: $0).article(withID: "beta") }.result }
+        #expect(beta(teamFirst)?.title == "Team beta runbook")
+        #expect(beta(teamFirst)?.root == 0)
+        #expect(beta(shippedFirst)?.title == "Beta failure")
+        #expect(beta(shippedFirst)?.root == 0)
+        #expect(teamFirst.open().index.articleCount == 4)
+        // Same size, edited in place, in the later root: seen.
+        sandbox.settle()
+        _ = teamFirst.open()
+        try sandbox.write("gamma", IndexStoreTests.article("gamma", title: "Gamma FAILURE", code: "EGAMMA"))
+        let gamma = teamFirst.answer { Ranker(index: $0).article(withID: "gamma") }.result
+        #expect(gamma?.title == "Gamma FAILURE")
+        #expect(gamma?.root == 1)
+        // The team's file goes away: the shipped article answers again.
+        try FileManager.default.removeItem(at: team.appendingPathComponent("sample/beta.md"))
+        #expect(beta(teamFirst)?.title == "Beta failure")
+        #expect(beta(teamFirst)?.root == 1)
+    }
 }
