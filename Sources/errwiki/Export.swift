@@ -17,7 +17,8 @@ struct Export: ParsableCommand {
             The document: {"format": "errwiki-export", "version": 1, "article_format": 1, "generator", \
             "article_count", "articles": [{"id", "title", "category", "severity", "summary", "codes", \
             "tags", "key_details", "symptoms", "causes", "steps": [{"title", "command", "note"}], \
-            "faq": [{"q", "a"}], "related", "patterns", "samples", "updated", "draft", "path", "url", \
+            "faq": [{"q", "a"}], "related", "patterns", "samples", "updated", "draft", "overrides", \
+            "content_root" (0: the first --content), "path" (under that root), "url", \
             "body_markdown", "body_html"}], "catalog_entry_count", "catalogs": [{"id", "family", \
             "family_title", "title", "category", "licence", "sources", "entries": [{"number", "name", \
             "aliases", "message", "group", "standard", "details", "sources", "articles"}]}]}. \

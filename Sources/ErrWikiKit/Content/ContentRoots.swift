@@ -36,6 +36,12 @@ package struct ContentRoots: Sendable, Hashable, CustomStringConvertible {
         paths.map { " --content " + ShellQuote.quoted($0) }.joined()
     }
 
+    /// The path of a file under root `index` as given on the command line (a root the index names
+    /// that is not there, in a damaged cache, reads as the first).
+    package func path(of relative: String, root index: Int) -> String {
+        (roots.indices.contains(index) ? roots[index] : first).path + "/" + relative
+    }
+
     /// The path of a file under root `index`, as diagnostics print it.
     package func display(_ relative: String, root index: Int) -> String {
         roots[index].display(relative)

@@ -70,7 +70,7 @@ package enum LookupJSON {
         entries += hits.map { hit in
             .article(Result(id: hit.article.id, title: hit.article.title, category: hit.article.category,
                    severity: hit.article.severity.rawValue, score: (hit.score * 1000).rounded() / 1000,
-                   match: hit.kind.label, path: content.roots[hit.article.root].path + "/" + hit.article.relativePath))
+                   match: hit.kind.label, path: content.path(of: hit.article.relativePath, root: hit.article.root)))
         }
         for position in entries.indices {
             let each = Verdict.perHit(verdict, position: position).rawValue
