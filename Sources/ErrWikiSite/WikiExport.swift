@@ -25,7 +25,7 @@ package enum WikiExport {
 
     static func json(_ model: SiteModel, generator: String) -> String {
         let articles: [[String: Any]] = model.articles.map { article in
-            var object: [String: Any] = [
+            let object: [String: Any] = [
                 "id": article.id, "title": article.title, "category": article.category, "severity": article.severity.rawValue,
                 "summary": article.summary, "codes": article.codes, "tags": article.tags, "key_details": article.keyDetails,
                 "symptoms": article.symptoms, "causes": article.causes,

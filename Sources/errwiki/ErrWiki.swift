@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct ErrWiki: AsyncParsableCommand {
+struct ErrWiki: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errwiki",
         abstract: "An offline troubleshooting wiki: error articles as Markdown, a static site and a terminal lookup.",

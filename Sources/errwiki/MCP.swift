@@ -2,7 +2,7 @@ import ArgumentParser
 import ErrWikiKit
 import ErrWikiMCP
 
-struct MCP: AsyncParsableCommand {
+struct MCP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
         abstract: "Serve the wiki to coding assistants over the Model Context Protocol (stdio).",
@@ -18,9 +18,17 @@ struct MCP: AsyncParsableCommand {
 
     @OptionGroup var content: ContentOption
 
-    func run() async throws {
+    func run() throws {
         let server = MCPServer(content: try content.resolve(), version: ErrWiki.configuration.version,
                                log: { StandardError.write($0) })
-        try await server.run()
+        AsyncRun.forever {
+            do {
+                try await server.run()
+                return 0
+            } catch {
+                StandardError.write("errwiki mcp: \(error)\n")
+                return 1
+            }
+        }
     }
 }

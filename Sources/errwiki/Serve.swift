@@ -5,7 +5,7 @@ import ErrWikiServe
 import ErrWikiSite
 import Foundation
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the wiki: build it, serve it on loopback, rebuild and reload the browser on every change.",
         discussion: """
@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Include articles marked draft: true.")
     var drafts = false
 
-    func run() async throws {
+    func run() throws {
         let configuration = PreviewServer.Configuration(
             content: try content.resolve(), templatesFolder: theme.resolve(), host: host, port: port,
             options: SiteOptions(siteName: siteName, includeDrafts: drafts))
@@ -53,15 +53,18 @@ struct Serve: AsyncParsableCommand {
             }
             source.resume()
         }
-        do {
-            try await server.run { url in
-                print("serving \(configuration.content) at \(url)  (Ctrl-C to stop)")
-                fflush(nil)
+        AsyncRun.forever {
+            do {
+                try await server.run { url in
+                    print("serving \(configuration.content) at \(url)  (Ctrl-C to stop)")
+                    fflush(nil)
+                }
+                return 0
+            } catch {
+                server.cleanUp()
+                StandardError.write("errwiki serve: \(error)\n")
+                return 1
             }
-        } catch let failure as PreviewServer.Failure {
-            server.cleanUp()
-            StandardError.write("errwiki serve: \(failure)\n")
-            throw ExitCode(1)
         }
     }
 }

@@ -1,0 +1,17 @@
+import Dispatch
+import Foundation
+
+/// Runs the async work of a long-lived command (`serve`, `mcp`) from a synchronous `run()`, so the
+/// root command stays a plain `ParsableCommand`: an async root would start Swift concurrency's
+/// threads before every `lookup`, which costs more than the lookup's own work. The main thread
+/// then serves the main dispatch queue (signal handlers) until `body` ends the process.
+enum AsyncRun {
+    static func forever(_ body: @escaping @Sendable () async -> Int32) -> Never {
+        Task {
+            let status = await body()
+            fflush(nil)
+            exit(status)
+        }
+        dispatchMain()
+    }
+}
