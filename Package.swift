@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
         // Named because the MCP transport protocol exposes its Logger type.
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
@@ -34,10 +33,11 @@ let package = Package(
             name: "ErrWikiSite",
             dependencies: ["ErrWikiKit", "ErrWikiMarkdown"]
         ),
-        // `errwiki serve`: the live preview. Its own target, so only the CLI depends on the HTTP server.
+        // `errwiki serve`: the live preview, with its own small HTTP server on a socket (no networking
+        // library: FoundationNetworking would load libcurl's 30 libraries on every start).
         .target(
             name: "ErrWikiServe",
-            dependencies: ["ErrWikiSite", "ErrWikiKit", "ErrWikiMarkdown", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
+            dependencies: ["ErrWikiSite", "ErrWikiKit", "ErrWikiMarkdown"]
         ),
         // `errwiki mcp`: the wiki as a Model Context Protocol server. Its own target, so only the CLI depends on the SDK.
         .target(

@@ -1,7 +1,5 @@
 import ErrWikiKit
 import ErrWikiSite
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// `errwiki serve`: builds the site into a private folder, serves it on loopback, and rebuilds when
@@ -82,38 +80,20 @@ package final class PreviewServer: Sendable {
             try? FileManager.default.createDirectory(atPath: siteFolder, withIntermediateDirectories: true)
         }
 
-        let address: any SocketAddress
-        do {
-            if configuration.host.contains(":") {
-                address = try sockaddr_in6.inet6(ip6: configuration.host, port: configuration.port)
-            } else {
-                address = try sockaddr_in.inet(ip4: configuration.host, port: configuration.port)
-            }
+        let listener: HTTPListener
+        do throws(HTTPListener.Failure) {
+            let handler = RequestHandler(files: SiteFiles(root: siteFolder), state: state)
+            listener = try HTTPListener(host: configuration.host, port: configuration.port) { await handler.handleRequest($0) }
         } catch {
-            throw Failure.cannotListen("\(configuration.host) is not an IP address")
-        }
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: RequestHandler(files: SiteFiles(root: siteFolder), state: state))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                do {
-                    try await server.run()
-                } catch let error as SocketError {
-                    if case .failed(_, let code, _) = error, code == EADDRINUSE {
-                        throw Failure.portInUse(host: self.configuration.host, port: self.configuration.port)
-                    }
-                    throw Failure.cannotListen(error.localizedDescription)
-                }
+            switch error {
+            case .portInUse: throw Failure.portInUse(host: configuration.host, port: configuration.port)
+            case .cannotListen(let reason): throw Failure.cannotListen(reason)
             }
-            group.addTask {
-                try await server.waitUntilListening(timeout: 10)
-                let port = Self.port(of: await server.listeningAddress) ?? self.configuration.port
-                let host = self.configuration.host.contains(":") ? "[\(self.configuration.host)]" : self.configuration.host
-                ready("http://\(host):\(port)/")
-                try await self.watch(from: initial)
-            }
-            defer { group.cancelAll() }
-            try await group.next()
         }
+        listener.start()
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        ready("http://\(host):\(listener.port)/")
+        try await watch(from: initial)
     }
 
     /// Polls the content and theme stamps; rebuilds when either differs from `last`.
@@ -167,13 +147,6 @@ package final class PreviewServer: Sendable {
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try work() })
             }
-        }
-    }
-
-    static func port(of address: Socket.Address?) -> UInt16? {
-        switch address {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return nil
         }
     }
 }
