@@ -4,8 +4,8 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# libcurl's headers and link: FlyingFox (serve) brings in FoundationNetworking, which a release
-# build with the static Swift standard library links against libcurl.
+# libcurl's headers and link: the MCP SDK (errwiki-mcp only) brings in FoundationNetworking, which a
+# release build with the static Swift standard library links against libcurl.
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libcurl4-openssl-dev
 RELEASE_BIN := .build/release/errwiki
 DEBUG_BIN := .build/debug/errwiki
@@ -81,11 +81,12 @@ test: test-deps
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/errwiki
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/errwiki
+	install -m 755 $(RELEASE_BIN)-mcp $(DESTDIR)$(PREFIX)/bin/errwiki-mcp
 	rm -rf $(DESTDIR)$(PREFIX)/share/errwiki/Content $(DESTDIR)$(PREFIX)/share/errwiki/Templates
 	cp -R Content Templates $(DESTDIR)$(PREFIX)/share/errwiki/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/errwiki
+	rm -f $(DESTDIR)$(PREFIX)/bin/errwiki $(DESTDIR)$(PREFIX)/bin/errwiki-mcp
 	rm -rf $(DESTDIR)$(PREFIX)/share/errwiki
 
 clean:

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "errwiki", targets: ["errwiki"]),
+        .executable(name: "errwiki-mcp", targets: ["errwiki-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -44,17 +45,27 @@ let package = Package(
             name: "ErrWikiMCP",
             dependencies: ["ErrWikiKit", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
         ),
-        // The thin CLI.
+        // What every command line shares: the content option, stderr, the version, the helper runner.
+        .target(
+            name: "ErrWikiCommandLine",
+            dependencies: ["ErrWikiKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The thin CLI. It never links the MCP SDK (and the FoundationNetworking it brings): `errwiki
+        // mcp` runs errwiki-mcp, installed beside it.
         .executableTarget(
             name: "errwiki",
-            dependencies: ["ErrWikiKit", "ErrWikiSite", "ErrWikiServe", "ErrWikiMCP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ErrWikiKit", "ErrWikiSite", "ErrWikiServe", "ErrWikiCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "errwiki-mcp",
+            dependencies: ["ErrWikiMCP", "ErrWikiKit", "ErrWikiCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Golden-file comparison shared by the test targets. Fixtures are read from the source tree.
         .target(name: "ErrWikiTestSupport", path: "Tests/ErrWikiTestSupport"),
         .testTarget(name: "ErrWikiMarkdownTests", dependencies: ["ErrWikiMarkdown", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ErrWikiKitTests", dependencies: ["ErrWikiKit", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ErrWikiSiteTests", dependencies: ["ErrWikiSite", "ErrWikiKit", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["errwiki", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["errwiki", "errwiki-mcp", "ErrWikiTestSupport"], exclude: ["Fixtures"]),
     ]
 )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ErrWikiCommandLine
 import ErrWikiKit
 import ErrWikiSite
 import Foundation
@@ -39,7 +40,7 @@ struct Export: ParsableCommand {
             let text: String
             do {
                 text = try WikiExport.json(content: try content.resolve(), includeDrafts: drafts,
-                                           generator: "errwiki \(ErrWiki.configuration.version)") { report in
+                                           generator: "errwiki \(ErrWikiVersion.current)") { report in
                     let errors = report.diagnostics.filter { $0.severity == .error }
                     if !errors.isEmpty { StandardError.write(DiagnosticFormatter.report(errors, fileCount: report.fileCount, roots: report.roots)) }
                 }

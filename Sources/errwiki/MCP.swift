@@ -1,34 +1,15 @@
 import ArgumentParser
-import ErrWikiKit
-import ErrWikiMCP
+import ErrWikiCommandLine
 
+/// `errwiki mcp` as `errwiki --help` lists it. The command itself is the `errwiki-mcp` program
+/// (`Helper`), run before this parser sees the arguments.
 struct MCP: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "mcp",
-        abstract: "Serve the wiki to coding assistants over the Model Context Protocol (stdio).",
-        discussion: """
-        Speaks MCP on standard input and output until the client closes them; log lines go to standard \
-        error. Tools: search_errors, get_article, diagnose_log, lookup_code; every article is also a \
-        resource, errwiki://article/<id>. Nothing leaves the machine.
+    static let configuration = CommandConfiguration(commandName: "mcp", abstract: MCPHelp.abstract, discussion: MCPHelp.discussion)
 
-        Register it with an assistant, for example:
-          claude mcp add errwiki -- errwiki mcp --content /path/to/Content
-        """
-    )
-
-    @OptionGroup var content: ContentOption
+    @Argument(parsing: .captureForPassthrough, help: "The options of errwiki-mcp (see errwiki mcp --help).")
+    var arguments: [String] = []
 
     func run() throws {
-        let server = MCPServer(content: try content.resolve(), version: ErrWiki.configuration.version,
-                               log: { StandardError.write($0) })
-        AsyncRun.forever {
-            do {
-                try await server.run()
-                return 0
-            } catch {
-                StandardError.write("errwiki mcp: \(error)\n")
-                return 1
-            }
-        }
+        Helper.execIfDelegated(["mcp"] + arguments)
     }
 }

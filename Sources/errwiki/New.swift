@@ -1,4 +1,5 @@
 import ArgumentParser
+import ErrWikiCommandLine
 import ErrWikiKit
 import Foundation
 

@@ -1,3 +1,4 @@
+import ErrWikiCommandLine
 import Foundation
 
 /// `[#####     ] 4096/10000 files` on stderr, redrawn in place; only on a terminal.

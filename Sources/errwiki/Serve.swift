@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import ErrWikiCommandLine
 import ErrWikiKit
 import ErrWikiServe
 import ErrWikiSite

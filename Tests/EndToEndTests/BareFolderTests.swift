@@ -82,4 +82,18 @@ import Testing
         let style = try RawHTTP.get("/assets/style.css", port: server.port)
         #expect(style.status == 200)
     }
+
+    /// `errwiki mcp` is a program of its own: a copied `errwiki` without it says so, and where it looked.
+    @Test func mcpWithoutItsProgramSaysWhatIsMissing() throws {
+        let (binary, work) = try Self.bareFolder()
+        let run = try CommandRunner.run(["mcp"], in: work, executable: binary)
+        #expect(run.status == 1)
+        #expect(run.stderr == "errwiki mcp: errwiki-mcp is not installed beside errwiki (looked for \(binary.path)-mcp); `make install` installs both\n",
+                "\(run.stderr)")
+        // Beside it, it runs: `help mcp` prints the program's own help.
+        try FileManager.default.copyItem(at: CommandRunner.binary.deletingLastPathComponent().appendingPathComponent("errwiki-mcp"),
+                                         to: binary.deletingLastPathComponent().appendingPathComponent("errwiki-mcp"))
+        let help = try CommandRunner.run(["help", "mcp"], in: work, executable: binary)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: errwiki mcp [--content <dir> ...]"), "\(help.stdout)")
+    }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// root command stays a plain `ParsableCommand`: an async root would start Swift concurrency's
 /// threads before every `lookup`, which costs more than the lookup's own work. The main thread
 /// then serves the main dispatch queue (signal handlers) until `body` ends the process.
-enum AsyncRun {
-    static func forever(_ body: @escaping @Sendable () async -> Int32) -> Never {
+package enum AsyncRun {
+    package static func forever(_ body: @escaping @Sendable () async -> Int32) -> Never {
         Task {
             let status = await body()
             fflush(nil)

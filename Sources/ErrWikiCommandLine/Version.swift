@@ -1,0 +1,4 @@
+/// The version every errwiki binary reports (`errwiki --version`, the MCP handshake, exports).
+package enum ErrWikiVersion {
+    package static let current = "0.1.0"
+}
