@@ -6,6 +6,7 @@ import Foundation
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the static wiki: every article, category, tag and severity page, home, A–Z and search.",
         discussion: """
         The site works opened straight from disk (file://), search included. It is written into a \

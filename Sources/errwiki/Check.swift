@@ -4,6 +4,7 @@ import ErrWikiKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate every article; report each problem as file:line:col on stderr.",
         discussion: "Exit status: 0 clean, 1 content errors (or warnings with --strict), 64 usage error."
     )

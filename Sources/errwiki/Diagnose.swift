@@ -5,6 +5,7 @@ import Foundation
 
 struct Diagnose: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diagnose",
         abstract: "Find the known errors in a log: every article whose patterns match its lines.",
         discussion: """
         Reads the files (standard input when none, or -; .gz files are decompressed) line by line and

@@ -4,6 +4,7 @@ import ErrWikiKit
 
 struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lookup",
         abstract: "Find the article for an error: a code, a message, a few words or a pasted log line.",
         discussion: """
         Every answer has a verdict: answer (the article is printed), candidates ("Possible matches"),

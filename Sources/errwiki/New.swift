@@ -5,6 +5,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a new article with every required field filled in and TODO placeholders for the rest.",
         discussion: """
         Writes <content>/<category>/<id>.md from Templates/article.md (or a built-in skeleton). The id \

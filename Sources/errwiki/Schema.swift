@@ -5,6 +5,7 @@ import Foundation
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the article front matter.",
         discussion: """
         For editors and CI tools that validate YAML (for example check-jsonschema, or the YAML \

@@ -8,6 +8,7 @@ import Foundation
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the wiki: build it, serve it on loopback, rebuild and reload the browser on every change.",
         discussion: """
         Watches the content and the theme. Only pages whose inputs changed are rendered again, and open \

@@ -4,6 +4,7 @@ import ErrWikiKit
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print one article by its exact id.",
         discussion: """
         With several content roots, the first that has the id answers; --where prints which file that is \

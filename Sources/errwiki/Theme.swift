@@ -4,12 +4,14 @@ import ErrWikiKit
 
 struct Theme: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "theme",
         abstract: "The theme built into errwiki.",
         subcommands: [Export.self]
     )
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the built-in theme (templates, assets, article skeleton) into a new folder, to customise it.",
             discussion: """
             The folder must not exist or be empty: nothing is overwritten. Then build with \

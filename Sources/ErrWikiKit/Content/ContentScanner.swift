@@ -28,11 +28,18 @@ struct ContentScanner {
         }
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
-        // Breadth first, the folders of one level in parallel: a stat per file is most of a lookup's
-        // cost on a large wiki, and folders are independent.
+        // Breadth first. A stat per file is most of a lookup's cost on a large wiki and folders are
+        // independent, so once the files found pass `parallelFrom` the rest of a level is scanned in
+        // parallel; below it, starting the worker threads costs more than it saves.
         var level: [String] = [""]
         while !level.isEmpty {
-            let results = ParallelMap.map(level) { scanFolder($0) }
+            var results: [FolderScan] = []
+            var next = level.startIndex
+            while next < level.endIndex && files.count + results.reduce(0, { $0 + $1.files.count }) < Self.parallelFrom {
+                results.append(scanFolder(level[next]))
+                next += 1
+            }
+            results += ParallelMap.map(Array(level[next...])) { scanFolder($0) }
             level = results.flatMap(\.folders)
             for result in results {
                 files += result.files
@@ -107,6 +114,9 @@ struct ContentScanner {
         }
         return result
     }
+
+    /// How many files a scan finds one folder at a time before it scans the rest in parallel.
+    static let parallelFrom = 2_000
 
     /// The folder at the top of a content root that holds the code catalogs.
     package static let catalogFolder = "catalogs"
