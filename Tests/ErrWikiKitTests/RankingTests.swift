@@ -271,4 +271,11 @@ struct RankingCase: CustomTestStringConvertible, Sendable {
         #expect(Ranker(index: Self.index).search("zzzzqqq").hits.isEmpty)
         #expect(Ranker(index: Self.index).search("linux-oom-kiler").hits.first?.article.id == "linux-oom-killer")
     }
+
+    /// An index built under another ranking spec is rebuilt: the header's fingerprint must follow the spec.
+    @Test func theRankingFingerprintIsTheSpecs() {
+        let computed = SearchIndex.computedRankingFingerprint
+        #expect(SearchIndex.rankingFingerprint == computed,
+                "the ranking spec changed: set SearchIndex.rankingFingerprint to 0x\(String(computed, radix: 16))")
+    }
 }
