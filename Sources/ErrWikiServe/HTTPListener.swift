@@ -90,7 +90,10 @@ final class HTTPListener: @unchecked Sendable {
         setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while Self.headEnd(in: received) == nil {
+        // Each read is searched for the blank line from where the last search stopped.
+        var searched = 0
+        var end: Int?
+        while end == nil {
             guard received.count <= HTTPRequest.maximumHeadSize else {
                 return Self.write(HTTPReply(status: 431, body: Array("request too large\n".utf8)), to: connection)
             }
@@ -98,8 +101,10 @@ final class HTTPListener: @unchecked Sendable {
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }
             received += buffer[..<count]
+            end = Self.headEnd(in: received, from: searched)
+            searched = max(0, received.count - 3)
         }
-        guard let end = Self.headEnd(in: received), let request = HTTPRequest(head: Array(received[..<end])) else {
+        guard let end, let request = HTTPRequest(head: Array(received[..<end])) else {
             return Self.write(HTTPReply(status: 400, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("bad request\n".utf8)), to: connection)
         }
         Self.write(answer(request), to: connection)
@@ -118,10 +123,10 @@ final class HTTPListener: @unchecked Sendable {
         return reply.value ?? HTTPReply(status: 503)
     }
 
-    /// Where the blank line after the headers starts, once it has arrived.
-    private static func headEnd(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        for index in 0...(bytes.count - 4) where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
+    /// Where the blank line after the headers starts, once it has arrived (looking from `start`).
+    private static func headEnd(in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= start + 4 else { return nil }
+        for index in start...(bytes.count - 4) where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
             return index
         }
         return nil

@@ -151,7 +151,7 @@ import Testing
         #expect(articles.count == Self.shippedArticleCount + 2)
         let oom = articles.first { $0["id"] as? String == "linux-oom-killer" }
         #expect(oom?["content_root"] as? Int == 0 && oom?["overrides"] as? Bool == true)
-        // Nothing changed in either root: nothing to do. An edit in the second root: rebuilt.
+        // Nothing changed in either root: nothing to do.
         let again = try Self.run(["build", "--out", out.path] + Self.roots([Self.team, Self.shipped]))
         #expect(again.stdout.contains("up to date"), "\(again.stdout)")
     }

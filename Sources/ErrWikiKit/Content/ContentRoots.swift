@@ -42,9 +42,10 @@ package struct ContentRoots: Sendable, Hashable, CustomStringConvertible {
         (roots.indices.contains(index) ? roots[index] : first).path + "/" + relative
     }
 
-    /// The path of a file under root `index`, as diagnostics print it.
-    package func display(_ relative: String, root index: Int) -> String {
-        roots[index].display(relative)
+    /// The code catalogs of every root joined: a catalog file of an earlier root replaces the one
+    /// with the same file name in a later root.
+    package static func catalogSet(_ catalogs: [(root: Int, catalog: CodeCatalog)]) -> CatalogSet {
+        CatalogSet(union(catalogs, id: \.catalog.relativePath, root: \.root).winners.map(\.catalog))
     }
 
     /// The root a diagnostic's file lies in and its path under that root: the root with the longest

@@ -35,8 +35,10 @@ struct ContentScanner {
         while !level.isEmpty {
             var results: [FolderScan] = []
             var next = level.startIndex
-            while next < level.endIndex && files.count + results.reduce(0, { $0 + $1.files.count }) < Self.parallelFrom {
+            var found = files.count
+            while next < level.endIndex && found < Self.parallelFrom {
                 results.append(scanFolder(level[next]))
+                found += results[results.count - 1].files.count
                 next += 1
             }
             results += ParallelMap.map(Array(level[next...])) { scanFolder($0) }

@@ -36,9 +36,8 @@ package enum WikiLoader {
             diagnostics += synonymProblems
         }
         let joined = ContentRoots.union(articles, id: \.id, root: \.root)
-        let tables = ContentRoots.union(catalogs, id: \.catalog.relativePath, root: \.root).winners.map(\.catalog)
         return LoadedWiki(wiki: Wiki(articles: joined.winners, unreadableIDs: Set(unreadable), unreadableCount: unreadable.count,
-                                     catalogs: CatalogSet(tables), synonyms: SynonymTable(groups: synonymGroups),
+                                     catalogs: ContentRoots.catalogSet(catalogs), synonyms: SynonymTable(groups: synonymGroups),
                                      shadowed: joined.shadowed.map { Shadowing(hidden: $0.hidden, by: $0.by) }),
                           diagnostics: diagnostics, roots: roots)
     }

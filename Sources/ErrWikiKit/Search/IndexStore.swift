@@ -4,8 +4,8 @@ import Foundation
 /// content file of any root changes, so a lookup never answers from a stale index.
 ///
 /// The index lives in `$XDG_CACHE_HOME/errwiki/` (else `~/.cache/errwiki/`), one file per ordered
-/// list of roots (the same folders in another order are another wiki). It is written to a temporary file and renamed into place, so readers see the old or the
-/// new index, never half of one; concurrent lookups that both rebuild each write a complete file and
+/// list of roots (the same folders in another order are another wiki). It is written to a temporary
+/// file and renamed into place, so readers see the old or the new index, never half of one; concurrent lookups that both rebuild each write a complete file and
 /// the last rename wins. A file that is damaged or of another format version is rebuilt.
 package struct IndexStore: Sendable {
     package var roots: ContentRoots
@@ -52,7 +52,6 @@ package struct IndexStore: Sendable {
 
     private func indexPath(realRoots: [String]) -> String {
         var hasher = StableHasher()
-        // One root hashes as it did before roots could be several: its cached index stays in use.
         for root in realRoots { hasher.combine(root) }
         return cacheFolder + "/index-" + hasher.hexDigest + ".bin"
     }
@@ -82,43 +81,13 @@ package struct IndexStore: Sendable {
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
         if let previous, previous.treeHash == treeHash, !scan.stamp.isRacy(builtAt: previous.builtAt) {
             var result = opened(previous, .upToDate, diagnostics: [])
-            result.unreadable = scan.unreadable
+            result.unreadable = scan.roots.flatMap(\.unreadable)
             return result
         }
         let reason = !reusing ? "damaged index" : previous == nil ? "no usable index" : "content changed"
         var result = rebuild(scan, treeHash: treeHash, previous: previous, reason: reason, path: path)
-        result.unreadable = scan.unreadable
+        result.unreadable = scan.roots.flatMap(\.unreadable)
         return result
-    }
-
-    /// What one look at every root found: the article files and the small data files beside them.
-    private struct RootsScan {
-        /// Article files with the index of their root.
-        var files: [(root: Int, file: ContentScanner.File)] = []
-        var catalogs: [(root: Int, file: ContentScanner.File)] = []
-        var synonyms: [(root: Int, file: ContentScanner.File)] = []
-        /// Folders and files that could not be read, as diagnostics name them.
-        var unreadable: [String] = []
-        var stamp: TreeStamp
-
-        init(_ roots: ContentRoots) {
-            var stamped: [(path: String, stamp: FileStamp)] = []
-            for (index, root) in roots.roots.enumerated() {
-                let scanner = ContentScanner(root: root)
-                let scan = scanner.scan()
-                let (catalogFiles, catalogScan) = scanner.catalogFiles()
-                let (synonymFile, synonymScan) = scanner.synonymFile()
-                files += scan.files.map { (index, $0) }
-                catalogs += catalogFiles.map { (index, $0) }
-                synonyms += synonymFile.map { [(index, $0)] } ?? []
-                unreadable += (scan.diagnostics + catalogScan + synonymScan).filter { $0.severity == .error }.map(\.location.file)
-                // The first root's paths stamp as they did before roots could be several.
-                let prefix = index == 0 ? "" : "\(index)\t"
-                let rootFiles = scan.files + catalogFiles + (synonymFile.map { [$0] } ?? [])
-                stamped += rootFiles.map { (prefix + $0.relativePath, $0.stamp) }
-            }
-            stamp = TreeStamp(stamped)
-        }
     }
 
     /// Where a file is in the index's own terms: its root's index and its path under that root.
@@ -127,10 +96,9 @@ package struct IndexStore: Sendable {
         var relativePath: String
     }
 
-    /// How the index lists a file left out: the root's index, a tab, the path under it (the first
-    /// root's paths have no prefix).
+    /// How the index lists a file left out: the root's index, a tab, the path under it.
     static func leftOutEntry(root: Int, relativePath: String) -> String {
-        root == 0 ? relativePath : "\(root)\t\(relativePath)"
+        "\(root)\t\(relativePath)"
     }
 
     private func rebuild(_ scan: RootsScan, treeHash: UInt64, previous: SearchIndex?, reason: String, path: String) -> Opened {
@@ -149,12 +117,14 @@ package struct IndexStore: Sendable {
         }
         var kept: [(root: Int, id: String, article: Int)] = []
         var changed: [(root: Int, file: ContentScanner.File)] = []
-        for (root, file) in scan.files {
-            if let known = previousByKey[FileKey(root: root, relativePath: file.relativePath)], let previous, known.stamp == file.stamp,
-               !file.stamp.isRacy(builtAt: previous.builtAt) {
-                kept.append((root, known.id, known.article))
-            } else {
-                changed.append((root, file))
+        for (root, scanned) in scan.roots.enumerated() {
+            for file in scanned.files {
+                if let known = previousByKey[FileKey(root: root, relativePath: file.relativePath)], let previous, known.stamp == file.stamp,
+                   !file.stamp.isRacy(builtAt: previous.builtAt) {
+                    kept.append((root, known.id, known.article))
+                } else {
+                    changed.append((root, file))
+                }
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -188,11 +158,11 @@ package struct IndexStore: Sendable {
         // is left out, like an article.
         var catalogs: [(root: Int, catalog: CodeCatalog)] = []
         var synonymGroups: [[[String]]] = []
-        for (index, root) in roots.roots.enumerated() {
-            let (rootCatalogs, catalogProblems) = CatalogLoader.load(scan.catalogs.filter { $0.root == index }.map(\.file), from: root)
+        for (index, (root, scanned)) in zip(roots.roots, scan.roots).enumerated() {
+            let (rootCatalogs, catalogProblems) = CatalogLoader.load(scanned.catalogs, from: root)
             var problems = catalogProblems
             catalogs += rootCatalogs.catalogs.map { (index, $0) }
-            if let synonymFile = scan.synonyms.first(where: { $0.root == index })?.file {
+            if let synonymFile = scanned.synonyms {
                 let (synonyms, synonymProblems) = SynonymLoader.load(synonymFile, from: root)
                 synonymGroups += synonyms.groups
                 problems += synonymProblems
@@ -202,7 +172,7 @@ package struct IndexStore: Sendable {
             leftOut += Set(errors.compactMap { root.relative(ofDisplayed: $0.location.file) }).map { Self.leftOutEntry(root: index, relativePath: $0) }
         }
         leftOut.sort(by: ContentScanner.byteOrder)
-        let catalogSet = CatalogSet(ContentRoots.union(catalogs, id: \.catalog.relativePath, root: \.root).winners.map(\.catalog))
+        let catalogSet = ContentRoots.catalogSet(catalogs)
         let bytes = SearchIndexBuilder.build(addedWinners, keeping: keptWinners, of: previous, leftOut: leftOut, catalogs: catalogSet,
                                              synonyms: SynonymTable(groups: synonymGroups), treeHash: treeHash, builtAt: Self.now())
         // Damage in postings shows only while they are merged: what was kept may be incomplete.
@@ -223,7 +193,7 @@ package struct IndexStore: Sendable {
     private func displayLeftOut(_ entry: String) -> String {
         let parts = entry.split(separator: "\t", maxSplits: 1)
         guard parts.count == 2, let root = Int(parts[0]), roots.roots.indices.contains(root) else { return roots.first.display(entry) }
-        return roots.display(String(parts[1]), root: root)
+        return roots.roots[root].display(String(parts[1]))
     }
 
     private func previousOrEmpty(_ treeHash: UInt64) -> SearchIndex {
