@@ -6,7 +6,10 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # libcurl's headers and link: the MCP SDK (errwiki-mcp only) brings in FoundationNetworking, which a
 # release build with the static Swift standard library links against libcurl.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libcurl4-openssl-dev
+# Hyperscan's C API (libhs) for diagnose's prefilter: Intel's Hyperscan on amd64, where Debian's Vectorscan
+# 5.4.9 loses matches (see VectorscanLibrary.swift); Vectorscan elsewhere (the same API). Either one's headers build.
+HS_PACKAGE := $(if $(filter amd64,$(shell dpkg --print-architecture 2>/dev/null)),libhyperscan-dev,libvectorscan-dev)
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config libcurl4-openssl-dev $(HS_PACKAGE)
 RELEASE_BIN := .build/release/errwiki
 DEBUG_BIN := .build/debug/errwiki
 # The site's tests open it in a real browser and validate every page (Java runs the Nu checker);
@@ -23,10 +26,12 @@ VENV := $(TOOLS)/venv
 
 all: release
 
-# Debian's cmark-gfm (the C library and, for golden tests, its CLI) and libcurl. Installed only when missing.
+# Debian's cmark-gfm (the C library and, for golden tests, its CLI), libcurl and Hyperscan (diagnose's
+# prefilter). Installed only when missing.
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || ! command -v cmark-gfm >/dev/null 2>&1 \
-	    || ! dpkg -s libcmark-gfm-extensions-dev >/dev/null 2>&1 || ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then \
+	    || ! dpkg -s libcmark-gfm-extensions-dev >/dev/null 2>&1 || ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 \
+	    || ! [ -f /usr/include/hs/hs.h ]; then \
 	  echo "installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \

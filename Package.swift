@@ -22,12 +22,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Vectorscan's headers (Debian libvectorscan-dev) for `diagnose`'s prefilter; the library itself is
+        // loaded at run time (HyperscanLibrary.swift), so only `diagnose` loads it.
+        .systemLibrary(name: "CHyperscan", providers: [.apt(["libvectorscan-dev"])]),
         // The only code that ever sees a cmark pointer.
         .target(name: "ErrWikiMarkdown", dependencies: ["CCmarkGFM"]),
         // Everything else: load, validate, search and lookup, terminal rendering, diagnose, new.
         .target(
             name: "ErrWikiKit",
-            dependencies: ["ErrWikiMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ErrWikiMarkdown", "CHyperscan", .product(name: "Yams", package: "Yams")]
         ),
         // `errwiki build`: the static site (pages, search index, atomic output folder).
         .target(

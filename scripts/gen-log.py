@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""A realistic log for benchmarking `errwiki diagnose`: scripts/gen-log.py SIZE_MB OUT [CONTENT_DIR]
+"""A realistic log for benchmarking `errwiki diagnose`:
+  scripts/gen-log.py SIZE_MB OUT [CONTENT_DIR] [EVERY]
 
 Mostly benign noise (syslog, nginx access and error lines, application and database chatter, JSON
-lines, Java stack frames) with one real sample line from the articles every ~2,000 lines.
-Deterministic for a given size.
+lines, Java stack frames) with one real sample line from the articles every EVERY lines (default
+2,000; 20 plants them densely). Deterministic for a given size and density.
 """
 import pathlib, random, sys
 import yaml
@@ -11,9 +12,12 @@ import yaml
 size = int(sys.argv[1]) * 1024 * 1024
 out = pathlib.Path(sys.argv[2])
 content = pathlib.Path(sys.argv[3] if len(sys.argv) > 3 else "Content")
+every = int(sys.argv[4]) if len(sys.argv) > 4 else 2000
 samples = []
 for path in sorted(content.rglob("*.md")):
     text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        continue  # not an article (catalogs/README.md)
     front = yaml.safe_load(text[3:text.find("\n---", 3)]) or {}
     samples += [str(s) for s in front.get("samples") or []]
 rng = random.Random(42)
@@ -38,7 +42,7 @@ def noise(i):
 written, i, planted = 0, 0, 0
 with out.open("w", encoding="utf-8") as f:
     while written < size:
-        line = rng.choice(samples) if samples and i % 2000 == 1999 else noise(i)
+        line = rng.choice(samples) if samples and i % every == every - 1 else noise(i)
         planted += line in samples
         f.write(line + "\n")
         written += len(line.encode()) + 1

@@ -38,17 +38,28 @@ struct Diagnose: ParsableCommand {
     @Option(help: "Exit with status 3 when an article of this severity or worse matched.")
     var failOn: Severity?
 
+    @Option(help: "How candidate lines are found: hyperscan (where the library and the CPU allow it, else swift) or swift. The matches are the same.")
+    var engine: Engine = .hyperscan
+
+    @Flag(help: "Say on standard error which engine ran and how its patterns were prepared.")
+    var verbose = false
+
     @OptionGroup var color: ColorOption
+
+    enum Engine: String, ExpressibleByArgument, CaseIterable {
+        case hyperscan, swift
+    }
 
     func validate() throws {
         guard (0...50).contains(context) else { throw ValidationError("--context must be between 0 and 50") }
     }
 
     func run() throws {
-        let session = DiagnoseSession(content: try content.resolve(), style: color.style())
+        let session = DiagnoseSession(content: try content.resolve(), style: color.style(), useHyperscan: engine == .hyperscan)
         let answer = session.run(DiagnoseSession.Request(inputs: files, minimumSeverity: minSeverity, context: context, json: json),
                                  problems: StandardError.write)
         FileHandle.standardOutput.write(Data(answer.output.utf8))
+        if verbose { StandardError.write("engine: \(answer.engine)\n") }
         StandardError.write(answer.summary)
         if answer.unreadableInput { throw ExitCode(2) }
         if let failOn, answer.diagnosis.matches.contains(where: { $0.article.severity <= failOn }) { throw ExitCode(3) }

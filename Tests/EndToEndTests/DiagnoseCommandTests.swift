@@ -38,6 +38,19 @@ import Testing
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// The pure-Swift engine gives the very output Hyperscan gives (the goldens above), and
+    /// --verbose names the engine that ran.
+    @Test(arguments: logs)
+    func bothEnginesGiveTheSameOutput(log: String) throws {
+        let swift = try run(["--engine", "swift", "--verbose", "--json", "\(log).log"])
+        let hyperscan = try run(["--verbose", "--json", "\(log).log"])
+        #expect(swift.stdout == hyperscan.stdout)
+        #expect(swift.stderr.contains("engine: Swift (literal prefilter), chosen with --engine swift"), "\(swift.stderr)")
+        #expect(hyperscan.stderr.contains("engine: Hyperscan 5."), "\(hyperscan.stderr)")
+        #expect(hyperscan.stderr.contains("patterns prefiltered by it"), "\(hyperscan.stderr)")
+        #expect(!(try run(["--json", "\(log).log"]).stderr.contains("engine:")))
+    }
+
     @Test func benignNoiseMatchesNothingAndExitsOne() throws {
         let result = try run(["noise.log"])
         #expect(result.status == 1)

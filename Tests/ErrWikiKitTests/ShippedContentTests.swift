@@ -3,8 +3,9 @@ import ErrWikiTestSupport
 import Foundation
 import Testing
 
-/// The knowledge base shipped in Content/ must not silently shrink or lose its shape. (The one suite
-/// that reads the shipped content on purpose; everything else uses fixtures.)
+/// The knowledge base shipped in Content/ must not silently shrink or lose its shape. (With
+/// HyperscanEngineTests, which replays its samples, the suites that read the shipped content on
+/// purpose; everything else uses fixtures.)
 @Suite struct ShippedContentTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Content").standardized.path
     static let report = ContentCheck.run(root: root, displayRoot: "Content")

@@ -5,10 +5,13 @@
 package struct DiagnoseSession: Sendable {
     package var content: ContentRoots
     package var style: TerminalStyle
+    /// Whether Hyperscan may prefilter (`--engine`); the matches are the same either way.
+    package var useHyperscan: Bool
 
-    package init(content: ContentRoots, style: TerminalStyle = .plain) {
+    package init(content: ContentRoots, style: TerminalStyle = .plain, useHyperscan: Bool = true) {
         self.content = content
         self.style = style
+        self.useHyperscan = useHyperscan
     }
 
     /// What `diagnose` was asked.
@@ -34,6 +37,8 @@ package struct DiagnoseSession: Sendable {
         package var output: String
         /// For stderr after the output: how many articles matched in how many lines ("" with JSON).
         package var summary: String
+        /// Which engine picked the candidate lines (`--verbose`).
+        package var engine: String
         /// Whether some input could not be read (the others were still diagnosed).
         package var unreadableInput: Bool
     }
@@ -46,7 +51,7 @@ package struct DiagnoseSession: Sendable {
         for input in inputs {
             builder.begin(file: inputs.count > 1 ? input : nil)
             do {
-                try LogInput.read(input) { line, number in builder.add(line, number: number) }
+                try LogInput.read(input, block: { builder.begin(block: $0) }) { line, number in builder.add(line, number: number) }
             } catch {
                 problems("errwiki diagnose: \(Terminal.sanitized(input)): \(error)\n")
                 failed = true
@@ -54,13 +59,13 @@ package struct DiagnoseSession: Sendable {
         }
         let diagnosis = builder.result()
         if request.json {
-            return Answer(diagnosis: diagnosis, output: DiagnosisJSON.encode(diagnosis), summary: "", unreadableInput: failed)
+            return Answer(diagnosis: diagnosis, output: DiagnosisJSON.encode(diagnosis), summary: "", engine: builder.engine, unreadableInput: failed)
         }
         let firstSteps = Self.firstSteps(of: diagnosis, from: lookups, problems: problems)
         let articles = diagnosis.matches.count
         return Answer(diagnosis: diagnosis, output: DiagnosisRenderer(style: style, contentOptions: content.roots.count > 1 ? content.commandLineOptions : "").render(diagnosis, firstSteps: firstSteps),
                       summary: "\(articles) \(articles == 1 ? "article" : "articles") matched in \(diagnosis.linesRead) lines read\n",
-                      unreadableInput: failed)
+                      engine: builder.engine, unreadableInput: failed)
     }
 
     /// The diagnosis of a log given as text (`mcp`'s `diagnose_log`), with each matched article's
@@ -69,7 +74,7 @@ package struct DiagnoseSession: Sendable {
         var (lookups, builder) = start(minimumSeverity: .info, context: 0, problems: problems)
         builder.begin(file: nil)
         var reader = LogLineReader(text: text)
-        try? reader.forEachLine { line, number in builder.add(line, number: number) }  // nothing to read: cannot fail
+        try? reader.forEachLine({ line, number in builder.add(line, number: number) }, block: { builder.begin(block: $0) })  // nothing to read: cannot fail
         let diagnosis = builder.result()
         return (diagnosis, Self.firstSteps(of: diagnosis, from: lookups, problems: problems))
     }
@@ -79,7 +84,8 @@ package struct DiagnoseSession: Sendable {
         let lookups = LookupSession(content: content)
         let (summaries, warning) = lookups.everyArticle()
         if !warning.isEmpty { problems(warning) }
-        return (lookups, DiagnosisBuilder(signatures: LogSignatures(articles: summaries), minimumSeverity: minimumSeverity, context: context))
+        let engine: LogSignatures.Engine = useHyperscan ? .hyperscan(cachePath: IndexStore(roots: content).cachePath("prefilter", suffix: ".hsdb")) : .swift
+        return (lookups, DiagnosisBuilder(signatures: LogSignatures(articles: summaries, engine: engine), minimumSeverity: minimumSeverity, context: context))
     }
 
     /// Each matched article's first step; an article that no longer loads says why (the renderer still names it).

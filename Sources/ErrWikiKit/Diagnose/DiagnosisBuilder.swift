@@ -22,10 +22,18 @@ package struct DiagnosisBuilder {
     }
 
     /// Starts a new input (line numbers are per input; names are shown when there are several).
+    /// Which engine picks the lines each pattern is tried on.
+    package var engine: String { signatures.engineDescription }
+
     package mutating func begin(file: String?) {
         self.file = file
         recent.removeAll()
         awaitingAfter.removeAll()
+    }
+
+    /// A block of whole lines about to be added one by one (`LogLineReader.forEachLine`).
+    package mutating func begin(block: UnsafeBufferPointer<UInt8>) {
+        signatures.scanBlock(block, scratch: &scratch)
     }
 
     package mutating func add(_ line: UnsafeBufferPointer<UInt8>, number: Int) {

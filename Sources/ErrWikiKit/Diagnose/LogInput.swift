@@ -6,11 +6,13 @@ package enum LogInput {
         package var description: String
     }
 
-    /// Calls `body` with each line of the input and its number.
-    package static func read(_ input: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
+    /// Calls `body` with each line of the input and its number, and `block` before each run of
+    /// lines read together (`LogLineReader.forEachLine`).
+    package static func read(_ input: String, block: (UnsafeBufferPointer<UInt8>) -> Void = { _ in },
+                             _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
         if input == "-" {
             var reader = LogLineReader(descriptor: STDIN_FILENO)
-            try readAll(&reader, body)
+            try readAll(&reader, block, body)
             return
         }
         let descriptor = open(input, O_RDONLY)
@@ -22,23 +24,25 @@ package enum LogInput {
         }
         if input.hasSuffix(".gz") {
             close(descriptor)
-            try readCompressed(input, body)
+            try readCompressed(input, block, body)
             return
         }
         defer { close(descriptor) }
         var reader = LogLineReader(descriptor: descriptor)
-        try readAll(&reader, body)
+        try readAll(&reader, block, body)
     }
 
-    private static func readAll(_ reader: inout LogLineReader, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
+    private static func readAll(_ reader: inout LogLineReader, _ block: (UnsafeBufferPointer<UInt8>) -> Void,
+                                _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
         do {
-            try reader.forEachLine(body)
+            try reader.forEachLine(body, block: block)
         } catch .failed(let code) {
             throw Failure(description: String(cString: strerror(code)))
         }
     }
 
-    private static func readCompressed(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
+    private static func readCompressed(_ path: String, _ block: (UnsafeBufferPointer<UInt8>) -> Void,
+                                       _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc", "--", path]
@@ -48,7 +52,7 @@ package enum LogInput {
         process.standardError = errors
         try process.run()
         var reader = LogLineReader(descriptor: pipe.fileHandleForReading.fileDescriptor)
-        try readAll(&reader, body)
+        try readAll(&reader, block, body)
         process.waitUntilExit()
         if process.terminationStatus != 0 {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

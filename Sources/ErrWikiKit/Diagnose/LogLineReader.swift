@@ -29,8 +29,13 @@ package struct LogLineReader {
 
     package enum ReadError: Error, Equatable { case failed(errno: Int32) }
 
-    /// Calls `body` with each line (without its "\n" or "\r\n") and its 1-based number.
-    package mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(ReadError) {
+    /// Calls `body` with each line (without its "\n" or "\r\n") and its 1-based number. Before
+    /// the lines of each buffer it calls `block` with the part of the buffer that holds whole lines
+    /// (each with its "\n"); `body` then gets those lines as slices of that part, in order, so a
+    /// matcher can scan many lines in one call. A line split across two reads is in no block.
+    package mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void,
+                                      block: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }) throws(ReadError) {
+        if start < end { announceBlock(block) }
         while true {
             if start == end {
                 if finished { break }
@@ -42,6 +47,7 @@ package struct LogLineReader {
                 if count == 0 { finished = true; continue }
                 start = 0
                 end = count
+                announceBlock(block)
             }
             let newline = buffer.withUnsafeBufferPointer { pointer -> Int? in
                 guard let base = pointer.baseAddress, let found = memchr(base + start, 0x0A, end - start) else { return nil }
@@ -72,6 +78,23 @@ package struct LogLineReader {
             }
         }
         if !line.isEmpty || skippingRestOfLine { emit(body) }
+    }
+
+    /// Hands `block` the whole lines from `start` on: from the first line that begins in the buffer
+    /// (past the rest of a line already begun) to the last "\n".
+    private func announceBlock(_ block: (UnsafeBufferPointer<UInt8>) -> Void) {
+        buffer.withUnsafeBufferPointer { pointer in
+            guard let base = pointer.baseAddress else { return }
+            var from = start
+            if !line.isEmpty || skippingRestOfLine {
+                guard let first = memchr(base + from, 0x0A, end - from) else { return }
+                from = UnsafeRawPointer(first) - UnsafeRawPointer(base) + 1
+            }
+            var through = end
+            while through > from, base[through - 1] != 0x0A { through -= 1 }
+            guard through > from else { return }
+            block(UnsafeBufferPointer(rebasing: pointer[from..<through]))
+        }
     }
 
     private mutating func emit(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {

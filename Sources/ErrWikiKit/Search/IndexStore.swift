@@ -48,12 +48,14 @@ package struct IndexStore: Sendable {
     }
 
     /// The index file for these content roots.
-    package var indexPath: String { indexPath(realRoots: roots.roots.map { $0.realPath ?? $0.path }) }
+    package var indexPath: String { cachePath("index", suffix: ".bin") }
 
-    private func indexPath(realRoots: [String]) -> String {
+    /// A cache file of these content roots (the same folders in the same order), such as the
+    /// index or `diagnose`'s compiled patterns.
+    package func cachePath(_ kind: String, suffix: String) -> String {
         var hasher = StableHasher()
-        for root in realRoots { hasher.combine(root) }
-        return cacheFolder + "/index-" + hasher.hexDigest + ".bin"
+        for root in roots.roots { hasher.combine(root.realPath ?? root.path) }
+        return cacheFolder + "/" + kind + "-" + hasher.hexDigest + suffix
     }
 
     /// Returns an index that matches the content as it is now, rebuilding it if needed.
@@ -77,7 +79,7 @@ package struct IndexStore: Sendable {
         let scan = RootsScan(roots)
         let realRoots = roots.roots.map { $0.realPath ?? $0.path }
         let treeHash = Self.treeHash(scan.stamp, roots: realRoots)
-        let path = indexPath(realRoots: realRoots)
+        let path = indexPath
         let previous = reusing ? try? SearchIndex(mappingFile: path) : nil
         if let previous, previous.treeHash == treeHash, !scan.stamp.isRacy(builtAt: previous.builtAt) {
             var result = opened(previous, .upToDate, diagnostics: [])
