@@ -5,7 +5,17 @@ struct Page: Sendable {
     let path: SitePath
     /// Equal digests mean equal bytes: an unchanged page is carried over from the last build.
     let digest: String
+    /// A page whose rendering runs on every core itself (the export): rendered before the others,
+    /// since a parallel loop nested in the loop over pages would run on one thread.
+    var rendersInParallel = false
     let render: @Sendable () -> [UInt8]
+
+    init(path: SitePath, digest: String, rendersInParallel: Bool = false, render: @escaping @Sendable () -> [UInt8]) {
+        self.path = path
+        self.digest = digest
+        self.rendersInParallel = rendersInParallel
+        self.render = render
+    }
 }
 
 /// Category, tag and severity pages, the tag index and the A–Z index: one `listing` template.

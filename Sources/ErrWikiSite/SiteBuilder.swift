@@ -125,7 +125,7 @@ package enum SiteBuilder {
         // The export changes with any article or catalog: its digest is theirs.
         var exportDigest = StableHasher()
         exportDigest.combine(digests + [catalogIndex?.digest ?? "", "export-\(WikiExport.version)"])
-        pages.append(Page(path: .articlesJSON, digest: exportDigest.hexDigest) {
+        pages.append(Page(path: .articlesJSON, digest: exportDigest.hexDigest, rendersInParallel: true) {
             Array(WikiExport.json(model, generator: "errwiki site").utf8)
         })
         let schema = Array(ArticleSchema.json.utf8)
@@ -154,7 +154,10 @@ package enum SiteBuilder {
         let done = Atomic<Int>(0)
         let renderedCount = Atomic<Int>(0)
         let total = pages.count
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+        // Pages that use every core themselves first, one at a time, then the rest in parallel.
+        let order = pages.indices.filter { pages[$0].rendersInParallel } + pages.indices.filter { !pages[$0].rendersInParallel }
+        let first = order.prefix { pages[$0].rendersInParallel }.count
+        @Sendable func handle(_ index: Int) {
             if failure.withLock({ $0 != nil }) { return }
             let page = pages[index]
             let target = staging + "/" + page.path.value
@@ -173,6 +176,8 @@ package enum SiteBuilder {
             let finished = done.add(1, ordering: .relaxed).newValue
             if let progress, finished % 256 == 0 || finished == total { progress(finished, total) }
         }
+        for index in order.prefix(first) { handle(index) }
+        DispatchQueue.concurrentPerform(iterations: order.count - first) { handle(order[first + $0]) }
         if let error = failure.withLock({ $0 }) { throw error }
         return renderedCount.load(ordering: .relaxed)
     }
