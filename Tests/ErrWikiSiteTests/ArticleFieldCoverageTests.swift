@@ -95,19 +95,25 @@ import Testing
         }
     }
 
-    /// A field the digest missed would let an incremental build keep a stale page.
+    /// A field the digest missed would let an incremental build keep a stale page. The one left out
+    /// on purpose is `locations` (where each field was in the file): no page shows it, and reflecting
+    /// over it was most of the digest's cost. A page that starts showing it must take it back in.
     @Test func everyPropertyChangesThePageDigest() {
         let digest = Self.pageDigest(Self.base)
         #expect(Self.pageDigest(Self.base) == digest)
         for (property, change) in Self.mutations {
             var changed = Self.base
             change(&changed)
-            #expect(Self.pageDigest(changed) != digest, "changing `\(property)` leaves the page digest as it was")
+            if property == "locations" {
+                #expect(Self.pageDigest(changed) == digest, "no page shows `locations`; the digest leaves it out")
+            } else {
+                #expect(Self.pageDigest(changed) != digest, "changing `\(property)` leaves the page digest as it was")
+            }
         }
     }
 
-    /// Dictionaries iterate in an order seeded per process and shaped by their capacity; the digest
-    /// must not follow it, or every build would render every page again.
+    /// Dictionaries iterate in an order seeded per process and shaped by their capacity; a digest
+    /// by reflection must not follow it, or every build would render every page again.
     @Test func thePageDigestIgnoresDictionaryOrder() {
         let keys = (0..<40).map { FieldPath("causes", $0) }
         var small: [FieldPath: ErrWikiKit.SourceLocation] = [:]
@@ -116,10 +122,10 @@ import Testing
         for (line, key) in keys.enumerated().reversed() { large[key] = ErrWikiKit.SourceLocation(file: "a.md", line: line, column: 1) }
         #expect(small == large)
         #expect(Array(small.keys) != Array(large.keys), "the two dictionaries iterate alike; the test proves nothing")
-        var first = Self.base, second = Self.base
-        first.locations = small
-        second.locations = large
-        #expect(Self.pageDigest(first) == Self.pageDigest(second))
+        var first = StableHasher(), second = StableHasher()
+        first.combine(reflecting: small)
+        second.combine(reflecting: large)
+        #expect(first.hexDigest == second.hexDigest)
     }
 
     @Test func everyPropertyIsSearchedOrSaysWhyNot() {
