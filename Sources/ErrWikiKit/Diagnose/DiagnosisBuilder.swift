@@ -27,6 +27,7 @@ package struct DiagnosisBuilder {
 
     package mutating func begin(file: String?) {
         self.file = file
+        signatures.scanBlock(UnsafeBufferPointer(start: nil, count: 0), scratch: &scratch)  // no block of the last input
         recent.removeAll()
         awaitingAfter.removeAll()
     }

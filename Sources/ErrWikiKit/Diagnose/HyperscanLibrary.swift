@@ -72,8 +72,8 @@ package final class HyperscanLibrary: @unchecked Sendable {
         guard let database, let scratch = database.makeScratch() else { return false }
         let line = Array("/tmp/sdv/bad.service:7: Missing '=', ignoring line.".utf8)
         var found: [UInt32] = []
-        line.withUnsafeBufferPointer { text in database.scan(text, scratch: scratch) { id, _ in found.append(id) } }
-        return found == [1]
+        let scanned = line.withUnsafeBufferPointer { text in database.scan(text, scratch: scratch) { id, _ in found.append(id) } }
+        return scanned && found == [1]
     }
 
     private static func open() -> Result<HyperscanLibrary, Unavailable> {
@@ -170,20 +170,31 @@ package final class HyperscanLibrary: @unchecked Sendable {
         }
 
         /// Calls `onMatch` with the id and end offset of every match in `bytes` (every end offset of
-        /// every expression).
-        package func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch, _ onMatch: (_ id: UInt32, _ end: Int) -> Void) {
+        /// every expression). False when Hyperscan could not scan (a database built for another CPU,
+        /// for one): then the matches reported are not all there are.
+        @discardableResult
+        package func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch, _ onMatch: (_ id: UInt32, _ end: Int) -> Void) -> Bool {
             withoutActuallyEscaping(onMatch) { onMatch in
                 var sink = onMatch
                 let handler: MatchHandler = { id, _, to, _, context in
                     context!.assumingMemoryBound(to: ((UInt32, Int) -> Void).self).pointee(id, Int(to))
                     return 0
                 }
-                _ = withUnsafeMutablePointer(to: &sink) { context in
+                let status = withUnsafeMutablePointer(to: &sink) { context in
                     bytes.withMemoryRebound(to: CChar.self) { text in
                         library.scan(pointer, text.baseAddress, UInt32(text.count), 0, scratch.pointer, handler, context)
                     }
                 }
+                return status == HS_SUCCESS
             }
+        }
+
+        /// Whether this database scans on this machine (one read from the cache may have been
+        /// compiled on another CPU, which Hyperscan refuses at scan time).
+        package var scansHere: Bool {
+            guard let scratch = makeScratch() else { return false }
+            let line = Array("errwiki".utf8)
+            return line.withUnsafeBufferPointer { scan($0, scratch: scratch) { _, _ in } }
         }
     }
 

@@ -44,12 +44,13 @@ package final class HyperscanPrefilter: Sendable {
         func leftOver(refused: Set<Int>) -> [Int] {
             sources.indices.filter { !rewritten.contains($0) || refused.contains($0) }
         }
-        if let cachePath, let cached = CachedDatabase.read(cachePath, key: key), let database = library.database(serialized: cached.payload) {
+        if let cachePath, let cached = CachedDatabase.read(cachePath, key: key), let database = library.database(serialized: cached.payload),
+           database.scansHere {
             return .success(HyperscanPrefilter(database: database, leftOver: leftOver(refused: cached.refused), origin: "from the cache", library: library))
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let (compiled, refused) = library.compile(expressions)
-        guard let database = compiled else {
+        guard let database = compiled, database.scansHere else {
             return .failure(HyperscanLibrary.Unavailable(description: "Hyperscan compiled none of the \(expressions.count) patterns"))
         }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

@@ -81,19 +81,18 @@ package struct LogLineReader {
     }
 
     /// Hands `block` the whole lines from `start` on: from the first line that begins in the buffer
-    /// (past the rest of a line already begun) to the last "\n".
+    /// (past the rest of a line already begun) to the last "\n"; an empty block when there is none,
+    /// so that no block of an earlier buffer is taken for this one's.
     private func announceBlock(_ block: (UnsafeBufferPointer<UInt8>) -> Void) {
         buffer.withUnsafeBufferPointer { pointer in
-            guard let base = pointer.baseAddress else { return }
+            guard let base = pointer.baseAddress else { return block(UnsafeBufferPointer(start: nil, count: 0)) }
             var from = start
             if !line.isEmpty || skippingRestOfLine {
-                guard let first = memchr(base + from, 0x0A, end - from) else { return }
-                from = UnsafeRawPointer(first) - UnsafeRawPointer(base) + 1
+                from = memchr(base + from, 0x0A, end - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? end
             }
             var through = end
             while through > from, base[through - 1] != 0x0A { through -= 1 }
-            guard through > from else { return }
-            block(UnsafeBufferPointer(rebasing: pointer[from..<through]))
+            block(through > from ? UnsafeBufferPointer(rebasing: pointer[from..<through]) : UnsafeBufferPointer(start: nil, count: 0))
         }
     }
 

@@ -95,6 +95,16 @@ package struct LogSignatures: Sendable {
         package init(signatureCount: Int) {
             seen = [UInt32](repeating: 0, count: signatureCount)
         }
+
+        /// An empty candidate list, and a new generation of `seen`.
+        fileprivate mutating func startCandidates() {
+            generation &+= 1
+            if generation == 0 {
+                seen = [UInt32](repeating: 0, count: seen.count)
+                generation = 1
+            }
+            candidates.removeAll(keepingCapacity: true)
+        }
     }
 
     package func makeScratch() -> Scratch {
@@ -123,9 +133,11 @@ package struct LogSignatures: Sendable {
            cut < block.count {
             let halves = ParallelMap.map([BlockPart(database: hyperscan.database, scratch: first, patterns: compiled, base: address, from: 0, to: cut),
                                           BlockPart(database: hyperscan.database, scratch: second, patterns: compiled, base: address, from: cut, to: block.count)]) { $0.confirmedLines() }
-            scratch.blockLines = halves[0] + halves[1]
+            if let firstHalf = halves[0], let secondHalf = halves[1] { scratch.blockLines = firstHalf + secondHalf } else { scratch.block = 0..<0 }
+        } else if let lines = BlockPart(database: hyperscan.database, scratch: first, patterns: compiled, base: address, from: 0, to: block.count).confirmedLines() {
+            scratch.blockLines = lines
         } else {
-            scratch.blockLines = BlockPart(database: hyperscan.database, scratch: first, patterns: compiled, base: address, from: 0, to: block.count).confirmedLines()
+            scratch.block = 0..<0  // not scanned: each line goes its own way (`matches`)
         }
     }
 
@@ -150,8 +162,8 @@ package struct LogSignatures: Sendable {
         var to: Int
 
         /// (offset of the line's first byte in the block, signature) for every signature Hyperscan
-        /// found on a line, once per line, in line order.
-        func candidates() -> [(line: Int, signature: Int)] {
+        /// found on a line, once per line, in line order; nil when Hyperscan could not scan.
+        func candidates() -> [(line: Int, signature: Int)]? {
             let block = UnsafeMutablePointer<UInt8>(bitPattern: base)!
             let part = UnsafeBufferPointer(start: block + from, count: to - from)
             var found: [(line: Int, signature: Int)] = []
@@ -159,7 +171,7 @@ package struct LogSignatures: Sendable {
             var lineStart = 0, lineEnd = -1
             var onLine: [Int] = []
             var ordered = true
-            database.scan(part, scratch: scratch) { id, end in
+            let scanned = database.scan(part, scratch: scratch) { id, end in
                 // Every match is at least one byte long (HyperscanPrefilter.flags): its last byte is on the line.
                 let last = end - 1
                 if last < lineStart || last > lineEnd {
@@ -174,6 +186,7 @@ package struct LogSignatures: Sendable {
                 onLine.append(signature)
                 found.append((from + lineStart, signature))
             }
+            guard scanned else { return nil }
             guard !ordered else { return found }
             // Hyperscan reports in order of end offset; should a match arrive late, sort and drop repeats.
             found.sort { ($0.line, $0.signature) < ($1.line, $1.signature) }
@@ -183,10 +196,11 @@ package struct LogSignatures: Sendable {
         }
 
         /// The candidate lines of ASCII text with what their candidates' patterns match there, each
-        /// line as `LogLineReader` hands it over (without its "\n" or "\r\n").
-        func confirmedLines() -> [BlockLine] {
+        /// line as `LogLineReader` hands it over (without its "\n" or "\r\n"); nil when Hyperscan
+        /// could not scan.
+        func confirmedLines() -> [BlockLine]? {
             let block = UnsafePointer<UInt8>(bitPattern: base)!
-            let candidates = candidates()
+            guard let candidates = candidates() else { return nil }
             var lines: [BlockLine] = []
             var index = 0
             while index < candidates.count {
@@ -219,13 +233,8 @@ package struct LogSignatures: Sendable {
 
     /// The signatures that match `line`, with the matched text and range, in signature order.
     package func matches(_ line: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [(signature: Int, text: String, range: Range<String.Index>)] {
-        scratch.generation &+= 1
-        if scratch.generation == 0 {
-            scratch.seen = [UInt32](repeating: 0, count: signatures.count)
-            scratch.generation = 1
-        }
+        scratch.startCandidates()
         let generation = scratch.generation
-        scratch.candidates.removeAll(keepingCapacity: true)
         let long = line.count > Self.longLine
         if long { scratch.hits.removeAll(keepingCapacity: true) }
         if !long, hyperscan != nil {
@@ -244,14 +253,15 @@ package struct LogSignatures: Sendable {
                 let others = hyperscanCandidatesConfirmed(line, scratch: &scratch)
                 return others.isEmpty ? found : (found + others).sorted { $0.signature < $1.signature }
             }
-            if ascii, let hyperscanScratch = scratch.hyperscan {
-                hyperscan?.database.scan(line, scratch: hyperscanScratch) { id, _ in
+            if ascii, let hyperscan, let hyperscanScratch = scratch.hyperscan {
+                let scanned = hyperscan.database.scan(line, scratch: hyperscanScratch) { id, _ in
                     if scratch.seen[Int(id)] != generation {
                         scratch.seen[Int(id)] = generation
                         scratch.candidates.append(Int(id))
                     }
                 }
-                return hyperscanCandidatesConfirmed(line, scratch: &scratch)
+                if scanned { return hyperscanCandidatesConfirmed(line, scratch: &scratch) }
+                scratch.startCandidates()  // not scanned: the literal prefilter decides
             }
         }
         literals.candidates(line, scratch: &scratch, long: long)
