@@ -174,7 +174,8 @@ package final class HyperscanLibrary: @unchecked Sendable {
         /// for one): then the matches reported are not all there are.
         @discardableResult
         package func scan(_ bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch, _ onMatch: (_ id: UInt32, _ end: Int) -> Void) -> Bool {
-            withoutActuallyEscaping(onMatch) { onMatch in
+            guard bytes.count <= Int(UInt32.max) else { return false }  // hs_scan takes a 32-bit length
+            return withoutActuallyEscaping(onMatch) { onMatch in
                 var sink = onMatch
                 let handler: MatchHandler = { id, _, to, _, context in
                     context!.assumingMemoryBound(to: ((UInt32, Int) -> Void).self).pointee(id, Int(to))

@@ -120,6 +120,7 @@ package struct LogSignatures: Sendable {
     package func scanBlock(_ block: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
         scratch.blockLines.removeAll(keepingCapacity: true)
         scratch.cursor = 0
+        scratch.blockIsASCII = false
         guard let hyperscan, let first = scratch.hyperscan, let base = block.baseAddress, !block.isEmpty else {
             scratch.block = 0..<0
             return
@@ -239,8 +240,11 @@ package struct LogSignatures: Sendable {
         if long { scratch.hits.removeAll(keepingCapacity: true) }
         if !long, hyperscan != nil {
             let address = UInt(bitPattern: line.baseAddress)
-            let ascii = scratch.blockIsASCII || Self.isASCII(line)
-            if ascii && scratch.block.contains(address) {
+            let inBlock = scratch.block.contains(address)
+            // The block's test stands for its own lines only: a line outside it (split across two
+            // reads, the last without "\n") is tested itself.
+            let ascii = (inBlock && scratch.blockIsASCII) || Self.isASCII(line)
+            if ascii && inBlock {
                 // Scanned and confirmed by `scanBlock`: what it found on the line starting at this offset.
                 let offset = Int(address - scratch.block.lowerBound)
                 while scratch.cursor < scratch.blockLines.count, scratch.blockLines[scratch.cursor].line < offset { scratch.cursor += 1 }

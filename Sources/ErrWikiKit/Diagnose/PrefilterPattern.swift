@@ -13,7 +13,15 @@ package struct PrefilterPattern: Sendable, Hashable {
     package var expression: String
     package var caseless: Bool
 
+    private static let asciiCharacters = Set((0..<128).map { Character(UnicodeScalar(UInt8($0))) })
+
     package init?(_ source: String) {
+        // Swift compares characters, not bytes: a character outside ASCII may equal an ASCII one
+        // (U+212A KELVIN SIGN is "K"), and one that combines scalars ("e" + U+0301) is one character
+        // to Swift but several atoms to a byte rewrite. Either could narrow the rewrite: not rewritten.
+        for character in source where !character.isASCII {
+            if character.unicodeScalars.count > 1 || Self.asciiCharacters.contains(character) { return nil }
+        }
         var bytes = Array(source.utf8)[...]
         caseless = false
         if bytes.starts(with: "(?i)".utf8) {
@@ -184,7 +192,9 @@ private struct Rewriter {
                 continue
             }
             if byte >= 0x80 {
-                guard !caseless else { return false }
+                // Outside ASCII in a negated class: whether Swift's class then admits an ASCII line's
+                // character is not something a byte rewrite can be sure of. Under (?i): folding.
+                guard !caseless, !negated else { return false }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 guard position + length <= bytes.endIndex else { return false }
                 position += length
@@ -274,7 +284,10 @@ private struct Rewriter {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\") { index += 2; continue }
             if inClass {
+                if byte == UInt8(ascii: "[") { return nil }  // Swift's nested classes: not followed here
                 if byte == UInt8(ascii: "]") { inClass = false }
+            } else if byte == UInt8(ascii: "(") && bytes[(index + 1)...].starts(with: "?#".utf8) {
+                return nil  // a comment may hold a parenthesis
             } else if byte == UInt8(ascii: "[") {
                 inClass = true
                 if index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "^") { index += 1 }
