@@ -98,8 +98,8 @@ package final class HyperscanLibrary: @unchecked Sendable {
         package var id: UInt32
     }
 
-    /// Compiles `expressions` in block mode. An expression Hyperscan refuses is left out and named
-    /// in `refused` (by id, with Hyperscan's reason), and the rest compiled again.
+    /// Compiles `expressions` in block mode. An expression Hyperscan refuses is left out with every
+    /// other of its id, the id named in `refused` (with Hyperscan's reason), and the rest compiled again.
     package func compile(_ expressions: [Expression]) -> (database: Database?, refused: [UInt32: String]) {
         var remaining = expressions
         var refused: [UInt32: String] = [:]
@@ -122,8 +122,10 @@ package final class HyperscanLibrary: @unchecked Sendable {
             if let failure { _ = freeCompileError(failure) }
             // A failure that names no expression (out of memory, a database too large) ends the try.
             guard remaining.indices.contains(index) else { break }
-            refused[remaining[index].id] = message
-            remaining.remove(at: index)
+            // All of that id's expressions go: a signature is prefiltered by Hyperscan wholly or not at all.
+            let id = remaining[index].id
+            refused[id] = message
+            remaining.removeAll { $0.id == id }
         }
         return (nil, refused)
     }

@@ -27,10 +27,18 @@ package final class HyperscanPrefilter: Sendable {
     /// the literal prefilter.
     static let flags = HyperscanLibrary.Flag.prefilter | HyperscanLibrary.Flag.multiline
 
+    /// Each signature's expression: its pattern rewritten (`PrefilterPattern`), or, when it cannot
+    /// be, the literals the literal prefilter requires of it (`RequiredLiterals`, ASCII case
+    /// ignored, as that prefilter does), so that such a pattern admits the very lines it admits in
+    /// the Swift engine without a second scan of every line. A pattern with neither is left over.
     package static func expressions(_ sources: [String]) -> [HyperscanLibrary.Expression] {
-        sources.enumerated().compactMap { index, source in
-            PrefilterPattern(source).map {
-                HyperscanLibrary.Expression(pattern: $0.expression, flags: flags | ($0.caseless ? HyperscanLibrary.Flag.caseless : 0), id: UInt32(index))
+        sources.enumerated().flatMap { index, source -> [HyperscanLibrary.Expression] in
+            if let rewritten = PrefilterPattern(source) {
+                return [HyperscanLibrary.Expression(pattern: rewritten.expression, flags: flags | (rewritten.caseless ? HyperscanLibrary.Flag.caseless : 0), id: UInt32(index))]
+            }
+            return RequiredLiterals(pattern: source).alternatives.map { literal in
+                let escaped = literal.map { byte in "\\x" + String(byte >> 4, radix: 16) + String(byte & 15, radix: 16) }.joined()
+                return HyperscanLibrary.Expression(pattern: escaped, flags: flags | HyperscanLibrary.Flag.caseless, id: UInt32(index))
             }
         }
     }
