@@ -37,8 +37,7 @@ package final class HyperscanPrefilter: Sendable {
                 return [HyperscanLibrary.Expression(pattern: rewritten.expression, flags: flags | (rewritten.caseless ? HyperscanLibrary.Flag.caseless : 0), id: UInt32(index))]
             }
             return RequiredLiterals(pattern: source).alternatives.map { literal in
-                let escaped = literal.map { byte in "\\x" + String(byte >> 4, radix: 16) + String(byte & 15, radix: 16) }.joined()
-                return HyperscanLibrary.Expression(pattern: escaped, flags: flags | HyperscanLibrary.Flag.caseless, id: UInt32(index))
+                HyperscanLibrary.Expression(pattern: PrefilterPattern.literal(literal), flags: flags | HyperscanLibrary.Flag.caseless, id: UInt32(index))
             }
         }
     }

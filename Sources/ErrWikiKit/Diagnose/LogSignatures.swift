@@ -215,12 +215,7 @@ package struct LogSignatures: Sendable {
                 if length > 0 && block[start + length - 1] == 0x0D { length -= 1 }
                 let line = UnsafeBufferPointer(start: block + start, count: length)
                 guard line.count <= LogSignatures.longLine, LogSignatures.isASCII(line) else { continue }  // `matches` takes those
-                let text = String(decoding: line, as: UTF8.self)
-                var found: [(signature: Int, text: String, range: Range<String.Index>)] = []
-                for signature in signatures.sorted() {
-                    if let range = patterns.pattern(signature)?.firstMatch(in: text) { found.append((signature, text, range)) }
-                }
-                lines.append(BlockLine(line: start, found: found))
+                lines.append(BlockLine(line: start, found: LogSignatures.confirm(line, signatures.sorted(), patterns)))
             }
             return lines
         }
@@ -299,13 +294,15 @@ package struct LogSignatures: Sendable {
     /// The candidates (and `unfiltered`) whose pattern matches the whole line, in signature order.
     private func confirmed(_ line: UnsafeBufferPointer<UInt8>, scratch: inout Scratch, unfiltered: [Int]) -> [(signature: Int, text: String, range: Range<String.Index>)] {
         guard !scratch.candidates.isEmpty || !unfiltered.isEmpty else { return [] }
+        return Self.confirm(line, (scratch.candidates + unfiltered).sorted(), compiled)
+    }
+
+    /// What each of `signatures` (in order) matches in `line`: the one confirmation rule of every
+    /// path but long lines' windows.
+    private static func confirm(_ line: UnsafeBufferPointer<UInt8>, _ signatures: [Int], _ patterns: CompiledPatterns) -> [(signature: Int, text: String, range: Range<String.Index>)] {
         // Decoded leniently: invalid UTF-8 becomes U+FFFD, so any bytes can be matched.
         let text = String(decoding: line, as: UTF8.self)
-        var found: [(signature: Int, text: String, range: Range<String.Index>)] = []
-        for signature in (scratch.candidates + unfiltered).sorted() {
-            if let range = pattern(signature, &scratch)?.firstMatch(in: text) { found.append((signature, text, range)) }
-        }
-        return found
+        return signatures.compactMap { signature in patterns.pattern(signature)?.firstMatch(in: text).map { (signature, text, $0) } }
     }
 
     /// Whether every byte is below 0x80, eight at a time.

@@ -15,6 +15,11 @@ package struct PrefilterPattern: Sendable, Hashable {
 
     private static let asciiCharacters = Set((0..<128).map { Character(UnicodeScalar(UInt8($0))) })
 
+    /// Bytes to be found as they are (a required literal), in Hyperscan's syntax.
+    package static func literal(_ bytes: [UInt8]) -> String {
+        bytes.map(Rewriter.hex).joined()
+    }
+
     package init?(_ source: String) {
         // Swift compares characters, not bytes: a character outside ASCII may equal an ASCII one
         // (U+212A KELVIN SIGN is "K"), and one that combines scalars ("e" + U+0301) is one character
