@@ -170,8 +170,8 @@
       return best;
     }
 
-    // What each query word also stands for (QueryVariants.alternatives): joins of adjacent typed
-    // words, then the synonyms of the vocabulary file, each vocabulary term once per word.
+    // What each query word also stands for (QueryVariants.alternatives): its inflections (plus or
+    // less a final "s"), joins of adjacent typed words, then the synonyms of the vocabulary file, each vocabulary term once per word.
     function alternativesFor(typed, words) {
       var position = Object.create(null), result = [], seen = [];
       words.forEach(function (w, index) { position[w] = index; result.push([]); seen.push(Object.create(null)); });
@@ -185,6 +185,13 @@
         result[at].push({ term: term, factor: factor, weak: weak === true });
       }
       function joinable(w) { return stopWords[w] !== true && !hasDigit(w); }
+      typed.forEach(function (w, index) {
+        if (!joinable(w) || byteLength(w) < spec.inflectionMinimum) return;
+        add(w + "s", index, spec.inflectionFactor);
+        if (byteLength(w) > spec.inflectionMinimum && w.charAt(w.length - 1) === "s" && w.charAt(w.length - 2) !== "s") {
+          add(w.slice(0, -1), index, spec.inflectionFactor);
+        }
+      });
       for (var i = 0; i + 1 < typed.length; i++) {
         if (!joinable(typed[i]) || !joinable(typed[i + 1])) continue;
         add(typed[i] + typed[i + 1], i, spec.joinFactor);
@@ -271,7 +278,20 @@
       return found;
     }
 
-    function titleBonus(doc, pairs, alternatives, queryWords) {
+    // Code bonus (TitleBonus.swift): a number of the article's codes (a term with a digit, of
+    // codeInQueryMinimum bytes or more) is a word of the query (`typedNumbers`).
+    function isCodeNumber(term) {
+      return byteLength(term) >= spec.codeInQueryMinimum && hasDigit(term);
+    }
+
+    function codeInQuery(doc, typedNumbers) {
+      if (!typedNumbers.length) return 0;
+      return doc.codes.some(function (code) {
+        return tokenize(code).some(function (term) { return typedNumbers.indexOf(term) >= 0; });
+      }) ? spec.codeInQueryBonus : 0;
+    }
+
+    function titleBonus(doc, pairs, alternatives, queryWords, typedNumbers) {
       if (!pairs.length && alternatives.length < spec.coverageMinimumWords) return 0;
       var titleWords = tokenize(doc.title), phrase = 0, coverage = 0;
       if (pairs.length) {
@@ -289,7 +309,7 @@
         coverage = spec.queryInTitleBonus * found / alternatives.length
           + spec.titleInQueryBonus * covered / Math.max(1, titleWords.length);
       }
-      return phrase + coverage;
+      return phrase + coverage + codeInQuery(doc, typedNumbers);
     }
 
     function asciiLower(text) {
@@ -414,6 +434,7 @@
         expansions[position].matches.forEach(function (m) { if (unique[m.term] !== true) { unique[m.term] = true; list.push(m.term); } });
         return list;
       });
+      var typedNumbers = typed.filter(isCodeNumber);
       var queryWords = Object.create(null);
       alternatives.forEach(function (list) { list.forEach(function (w) { queryWords[w] = true; }); });
       // Coverage (Verdict.swift): the IDF-weighted share of the significant words an article matched; a
@@ -432,7 +453,7 @@
         e.coverage = weighed > 0 ? matchedWeight / weighed : 0;
         var all = required.length > 0 && required.every(function (position) { return e.matched[position] === true; });
         e.tier = e.keyTier >= 0 ? e.keyTier : all ? TIER.allWords : TIER.someWords;
-        e.score += titleBonus(docs[e.doc], pairs, alternatives, queryWords);
+        e.score += titleBonus(docs[e.doc], pairs, alternatives, queryWords, typedNumbers);
         return e;
       });
       results.sort(order);

@@ -1,6 +1,10 @@
 /// What the words of a query may also stand for, beyond their own spelling and the completions and
 /// corrections of `Ranker.expand`. The rules (constants in `RankingSpec`; `ranking.js` mirrors them
 /// step for step):
+/// - **Inflections**: a typed word of `inflectionMinimum` bytes or more, significant and without a
+///   digit, also stands for itself plus `s`, and, when it ends in one `s` (not `ss`), for itself
+///   without it ("sockets" → `socket`, "file" → `files`), at `inflectionFactor`: the same word, so
+///   it counts as found.
 /// - **Joins**: two adjacent typed words, both significant (not stop words) and without a digit,
 ///   whose concatenation is a vocabulary word ("time out" → `timeout`) each also stand for it, at
 ///   `joinFactor`.
@@ -26,8 +30,8 @@ enum QueryVariants {
         var isWeak: Bool
     }
 
-    /// Per query word (`SearchQuery.terms`), the extra vocabulary terms and their factors: joins,
-    /// then synonyms, each term once.
+    /// Per query word (`SearchQuery.terms`), the extra vocabulary terms and their factors:
+    /// inflections, joins, then synonyms, each term once.
     static func alternatives(for query: SearchQuery, synonyms: SynonymTable, has: (String) -> Bool) -> [[Alternative]] {
         var position: [String: Int] = [:]
         for (index, term) in query.terms.enumerated() { position[term] = index }
@@ -40,6 +44,14 @@ enum QueryVariants {
             result[at].append(Alternative(term: term, factor: factor, isWeak: weak))
         }
         let typed = query.typed
+        for (index, word) in typed.enumerated() where joinable(word) && word.utf8.count >= RankingSpec.inflectionMinimum {
+            add(word + "s", at: index, RankingSpec.inflectionFactor)
+            let bytes = word.utf8
+            if bytes.count > RankingSpec.inflectionMinimum, bytes.last == UInt8(ascii: "s"),
+               bytes.dropLast().last != UInt8(ascii: "s") {
+                add(String(decoding: bytes.dropLast(), as: UTF8.self), at: index, RankingSpec.inflectionFactor)
+            }
+        }
         for index in typed.indices.dropLast() {
             let (a, b) = (typed[index], typed[index + 1])
             guard joinable(a), joinable(b) else { continue }

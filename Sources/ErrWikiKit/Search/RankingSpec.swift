@@ -51,9 +51,12 @@ package enum RankingSpec {
     package static let completionMinimum = 3
     /// A corrected word (fewest edits, then most articles, then byte order) scores at this factor.
     package static let correctionFactor = 0.6
-    /// Query variants (`QueryVariants`): a synonym from the vocabulary file, two typed words joined
+    /// Query variants (`QueryVariants`): a typed word plus or less a final `s` (from
+    /// `inflectionMinimum` bytes), a synonym from the vocabulary file, two typed words joined
     /// into one vocabulary word, and an unknown word split into two (of at least `splitMinimum`
     /// bytes, into parts of at least `splitPartMinimum`) score at these factors.
+    package static let inflectionFactor = 0.9
+    package static let inflectionMinimum = 3
     package static let synonymFactor = 0.5
     package static let joinFactor = 0.8
     package static let splitFactor = 0.8
@@ -71,6 +74,10 @@ package enum RankingSpec {
     package static let queryInTitleBonus = 8.0
     package static let titleInQueryBonus = 12.0
     package static let coverageMinimumWords = 2
+    /// Code bonus (`TitleBonus`): points when a number of the article's codes (a term with a digit,
+    /// of at least `codeInQueryMinimum` bytes) is a word of the query.
+    package static let codeInQueryBonus = 10.0
+    package static let codeInQueryMinimum = 3
     /// Log lines: how many typed words make one (or a ": "), and how many candidates are tried.
     package static let logLineMinimumWords = 4
     package static let logLineWindow = 40
@@ -111,6 +118,7 @@ package enum RankingSpec {
             ("k1", number(k1)), ("b", number(b)),
             ("completionFactor", number(completionFactor)), ("completionLimit", String(completionLimit)),
             ("completionMinimum", String(completionMinimum)), ("correctionFactor", number(correctionFactor)),
+            ("inflectionFactor", number(inflectionFactor)), ("inflectionMinimum", String(inflectionMinimum)),
             ("synonymFactor", number(synonymFactor)), ("joinFactor", number(joinFactor)), ("splitFactor", number(splitFactor)),
             ("splitMinimum", String(splitMinimum)), ("splitPartMinimum", String(splitPartMinimum)),
             ("typoOneEditFrom", String(typoOneEditFrom)), ("typoTwoEditsFrom", String(typoTwoEditsFrom)),
@@ -118,6 +126,7 @@ package enum RankingSpec {
             ("titlePairBonus", number(titlePairBonus)), ("codePairBonus", number(codePairBonus)),
             ("queryInTitleBonus", number(queryInTitleBonus)), ("titleInQueryBonus", number(titleInQueryBonus)),
             ("coverageMinimumWords", String(coverageMinimumWords)),
+            ("codeInQueryBonus", number(codeInQueryBonus)), ("codeInQueryMinimum", String(codeInQueryMinimum)),
             ("logLineMinimumWords", String(logLineMinimumWords)), ("logLineWindow", String(logLineWindow)),
             ("maximumQueryWords", String(maximumQueryWords)), ("maximumTermBytes", String(Tokenizer.maximumTermLength)),
             ("scoreEpsilon", String(scoreEpsilon)),

@@ -7,6 +7,13 @@
 /// - Coverage: most of the query's significant words in the title (any order), and most of the
 ///   title's words in the query (a title that *is* the query beats a long title that merely
 ///   contains it: "No space left on device" is ENOSPC, not the inode article).
+/// - Code: a number of the article's codes (a search term with a digit, of `codeInQueryMinimum`
+///   bytes or more, such as `137` in "137" or in "Exited (137)") is a word of the query ("the job
+///   ended with status 137 overnight" names exit code 137, however many other words share the
+///   sentence). A number
+///   appears in many bodies, so BM25 alone gives it little weight. A code made of words needs no
+///   such help, its words are rare and its pairs earn the phrase bonus; some are plain words
+///   ("denied", "masked", systemd's "not-found") that say little inside a sentence.
 struct TitleBonus {
     /// Adjacent query words, as typed.
     private let pairs: [(String, String)]
@@ -14,10 +21,13 @@ struct TitleBonus {
     /// or its correction).
     private let alternatives: [Set<String>]
     private let queryWords: Set<String>
+    /// The typed words with a digit, of the code bonus's length.
+    private let typedNumbers: Set<String>
 
     init(query: SearchQuery, alternatives: [Set<String>]) {
         let words = query.typed
         pairs = Array(zip(words, words.dropFirst()))
+        typedNumbers = Set(words.filter(Self.isCodeNumber))
         self.alternatives = alternatives
         queryWords = alternatives.reduce(into: Set<String>()) { $0.formUnion($1) }
     }
@@ -26,7 +36,20 @@ struct TitleBonus {
     func score(_ article: ArticleSummary) -> Double {
         guard !pairs.isEmpty || alternatives.count >= RankingSpec.coverageMinimumWords else { return 0 }
         let titleWords = Tokenizer.terms(in: article.title)
-        return phrase(titleWords: titleWords, codes: article.codes) + coverage(titleWords)
+        return phrase(titleWords: titleWords, codes: article.codes) + coverage(titleWords) + code(article.codes)
+    }
+
+    /// Points once when a number of the article's codes is a word of the query (see above).
+    private func code(_ codes: [String]) -> Double {
+        guard !typedNumbers.isEmpty else { return 0 }
+        return codes.contains { code in
+            Tokenizer.terms(in: code).contains { typedNumbers.contains($0) }
+        } ? RankingSpec.codeInQueryBonus : 0
+    }
+
+    /// A search term with a digit, long enough for the code bonus.
+    private static func isCodeNumber(_ term: String) -> Bool {
+        term.utf8.count >= RankingSpec.codeInQueryMinimum && Tokenizer.containsDigit(term.utf8)
     }
 
     /// How many query pairs stand side by side in a text's terms (as " a b " in its key would).
