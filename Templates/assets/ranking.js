@@ -284,19 +284,19 @@
       return byteLength(term) >= spec.codeInQueryMinimum && hasDigit(term);
     }
 
-    function codeInQuery(doc, typedNumbers) {
+    function codeInQuery(codeWords, typedNumbers) {
       if (!typedNumbers.length) return 0;
-      return doc.codes.some(function (code) {
-        return tokenize(code).some(function (term) { return typedNumbers.indexOf(term) >= 0; });
+      return codeWords.some(function (words) {
+        return words.some(function (term) { return typedNumbers.indexOf(term) >= 0; });
       }) ? spec.codeInQueryBonus : 0;
     }
 
     function titleBonus(doc, pairs, alternatives, queryWords, typedNumbers) {
       if (!pairs.length && alternatives.length < spec.coverageMinimumWords) return 0;
-      var titleWords = tokenize(doc.title), phrase = 0, coverage = 0;
+      var titleWords = tokenize(doc.title), codeWords = doc.codes.map(tokenize), phrase = 0, coverage = 0;
       if (pairs.length) {
         var inCodes = 0;
-        doc.codes.forEach(function (code) { inCodes += pairsFound(tokenize(code), pairs); });
+        codeWords.forEach(function (words) { inCodes += pairsFound(words, pairs); });
         phrase = spec.titlePairBonus * pairsFound(titleWords, pairs) + spec.codePairBonus * inCodes;
       }
       if (alternatives.length >= spec.coverageMinimumWords) {
@@ -309,7 +309,7 @@
         coverage = spec.queryInTitleBonus * found / alternatives.length
           + spec.titleInQueryBonus * covered / Math.max(1, titleWords.length);
       }
-      return phrase + coverage + codeInQuery(doc, typedNumbers);
+      return phrase + coverage + codeInQuery(codeWords, typedNumbers);
     }
 
     function asciiLower(text) {

@@ -36,15 +36,14 @@ struct TitleBonus {
     func score(_ article: ArticleSummary) -> Double {
         guard !pairs.isEmpty || alternatives.count >= RankingSpec.coverageMinimumWords else { return 0 }
         let titleWords = Tokenizer.terms(in: article.title)
-        return phrase(titleWords: titleWords, codes: article.codes) + coverage(titleWords) + code(article.codes)
+        let codeWords = article.codes.map(Tokenizer.terms(in:))
+        return phrase(titleWords: titleWords, codeWords: codeWords) + coverage(titleWords) + code(codeWords)
     }
 
     /// Points once when a number of the article's codes is a word of the query (see above).
-    private func code(_ codes: [String]) -> Double {
+    private func code(_ codeWords: [[String]]) -> Double {
         guard !typedNumbers.isEmpty else { return 0 }
-        return codes.contains { code in
-            Tokenizer.terms(in: code).contains { typedNumbers.contains($0) }
-        } ? RankingSpec.codeInQueryBonus : 0
+        return codeWords.contains { $0.contains(where: typedNumbers.contains) } ? RankingSpec.codeInQueryBonus : 0
     }
 
     /// A search term with a digit, long enough for the code bonus.
@@ -60,10 +59,10 @@ struct TitleBonus {
         })
     }
 
-    private func phrase(titleWords: [String], codes: [String]) -> Double {
+    private func phrase(titleWords: [String], codeWords: [[String]]) -> Double {
         guard !pairs.isEmpty else { return 0 }
         return RankingSpec.titlePairBonus * pairsFound(in: titleWords)
-            + RankingSpec.codePairBonus * codes.map { pairsFound(in: Tokenizer.terms(in: $0)) }.reduce(0, +)
+            + RankingSpec.codePairBonus * codeWords.map(pairsFound(in:)).reduce(0, +)
     }
 
     /// Points when every significant query word is in the title (proportionally less for some),
