@@ -8,7 +8,7 @@ enum RootPages {
     static func all(model: SiteModel, cards: [ArticleCard], cardHTML: CardRenderer, theme: Theme) -> [Page] {
         [home(model: model, cards: cards, cardHTML: cardHTML, theme: theme),
          simple(.search, template: "search", title: "Search", description: "Search every article by code, message or words.", model: model, theme: theme,
-                extra: ["searchScripts": (0..<SearchIndexScript.shardCount(articles: model.articles.count)).map { ["path": SitePath.searchIndex(shard: $0).value] },
+                extra: ["searchScripts": [["path": SitePath.searchManifest.value]],
                         "catalogScript": model.catalogs.isEmpty ? [] : [["path": SitePath.catalogIndex.value]]]),
          simple(.notFound, template: "404", title: "Page not found", description: "This page does not exist.", model: model, theme: theme)]
     }

@@ -1,5 +1,5 @@
 /// JSON that is safe inside an HTML `<script>` element (JSON-LD) and a classic script file
-/// (`search-index-N.js`): besides JSON's own escapes, `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`
+/// (`search/*.js`): besides JSON's own escapes, `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`
 /// (no `</script>` or `<!--` can end or bend the element) and U+2028/U+2029 are escaped (older
 /// JavaScript engines end a string at them). The values stay the same JSON.
 indirect enum ScriptJSON {

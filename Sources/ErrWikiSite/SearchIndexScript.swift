@@ -1,93 +1,162 @@
 import ErrWikiKit
 
-/// The site's search data as classic scripts, so the search page works from disk, where browsers
-/// block `fetch()` and module scripts. It is split into shards of `shardSize` articles
-/// (`search-index-0.js`, `search-index-1.js`, …), built in parallel; an edit rewrites one shard.
-/// Each shard adds itself to `window.ERRWIKI_SEARCH_PARTS`; `assets/search.js` merges them.
+/// The site's search data, sharded by term so that the search page loads only what a query reads
+/// (a wiki of 100,000 articles has hundreds of megabytes of postings). Everything is a classic
+/// script under `search/`, since from disk (file://) browsers block `fetch()`, workers and modules
+/// but run an inserted `<script src>`:
 ///
-/// Terms and weights are exactly the terminal index's (`SearchField.termWeights`: field weight × occurrences,
-/// in half units), with each article's weighted length for BM25, and every shard carries the ranking
-/// specification (`RankingSpec.json`), so `assets/ranking.js` ranks as `errwiki lookup` does with no
-/// constant of its own (see the README, "Site search").
+/// - `search/index.js`, the only file the page loads up front: the ranking specification
+///   (`RankingSpec.json`), the synonyms, the article count and total length (BM25's average), and
+///   the first key of every shard below, so the page knows which file holds a term.
+/// - `v-N.js`, the vocabulary in byte order, cut into shards: term, number of articles, term, … (a flat
+///   array: a JavaScript object would put number-like keys such as "137" first).
+/// - `p-N.js`, the postings, cut the same way but by their own size: term → a run of numbers
+///   (`SearchNumberCode`), per article: the gap from the previous article, then twice the weight
+///   (`SearchField.termWeights`, in half units) plus 1 when the term is in the title or a code,
+///   followed then by its title positions and its (code, position) pairs: what the title bonuses
+///   read (`TitleBonus`), so no title is loaded to rank.
+/// - `k-N.js`, ids and codes as query keys (`Tokenizer.key`) → articles, for the exact and prefix tiers.
+/// - `t-L.js`, `u-L.js`, `i-L.js`: the words without a digit (with their counts), the words with one,
+///   and the ids, of L bytes: typo corrections and suggestions only compare words of close lengths.
+/// - `s-N.js`, per article in order: its weighted length, the number of its title's terms, and how
+///   many of those are stop words (`statsChunk` articles a file).
+/// - `m-N.js`, the patterns and their required literals (`RequiredLiterals`), for log lines;
+///   `d-N.js`, what a result shows (id, title, path, severity, category, its label, snippet).
 ///
-///     {"version":3, "offset":1000, "ranking":{"k1":1.2, …},
-///      "synonyms":[[["file","handle"],["file","descriptor"]], …]   (first shard only)
-///      "docs":[{"id","title","path","severity","category","categoryLabel","snippet",
-///               "keys":["enospc","28",…], "codes":[…], "patterns":[…],
-///               "patternLiterals":[[…], …], "length":1234}, …],
-///      "terms":{"enospc":[docIndexInShard, weight, docIndexInShard, weight, …], …}}
+/// Articles are numbered by severity (most severe first), then id in byte order: the ranking's
+/// tie order, so the page breaks ties by number without loading either. Each data file calls
+/// `ERRWIKI_SEARCH_ADD(name, data)`; `assets/ranking.js` says which files a query needs and ranks
+/// exactly as `errwiki lookup` does (the ranking vectors replay through these files under Node).
+/// Every file's digest is its content, so a build rewrites only the shards that changed.
 enum SearchIndexScript {
-    static let shardSize = 1_000
+    static let version = 4
+    static let vocabularyShardBytes = 12_000
+    static let postingsShardBytes = 24_000
+    static let keyShardBytes = 12_000
+    static let statsChunk = 1_000
+    static let displayChunk = 16
+    static let patternsChunk = 32
 
-    static func shardCount(articles: Int) -> Int { max(1, (articles + shardSize - 1) / shardSize) }
-
-    static func pages(model: SiteModel, cards: [ArticleCard], articleDigests: [String]) -> [Page] {
-        (0..<shardCount(articles: model.articles.count)).map { shard in
-            let range = (shard * shardSize)..<min(model.articles.count, (shard + 1) * shardSize)
+    static func pages(model: SiteModel, cards: [ArticleCard]) -> [Page] {
+        files(model: model, cards: cards).map { file in
             var hasher = StableHasher()
-            hasher.combine(model.optionsDigest)
-            hasher.combine(RankingSpec.json)
-            hasher.combine(Array(articleDigests[range]))
-            hasher.combine(Int64(range.lowerBound))
-            if shard == 0 { hasher.combine(model.synonyms.lines) }
-            return Page(path: .searchIndex(shard: shard), digest: hasher.hexDigest) {
-                Array(script(model: model, cards: cards, range: range).utf8)
-            }
+            file.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            let bytes = file.bytes
+            return Page(path: file.path, digest: hasher.hexDigest) { bytes }
         }
     }
 
-    /// Written straight into one string: the index of a large wiki holds millions of numbers, and an
-    /// intermediate `ScriptJSON` tree for it costs more than the writing.
-    static func script(model: SiteModel, cards: [ArticleCard], range: Range<Int>) -> String {
-        var out = "// Generated by errwiki build: part of the data behind search.html.\n"
-        out += "(window.ERRWIKI_SEARCH_PARTS = window.ERRWIKI_SEARCH_PARTS || []).push({\"version\":3,\"offset\":\(range.lowerBound),\"ranking\":"
-        out += RankingSpec.json
-        // The vocabulary is the whole wiki's: the first shard carries it.
-        if range.lowerBound == 0 {
-            out += ",\"synonyms\":"
-            ScriptJSON.array(model.synonyms.groups.map { group in
-                .array(group.map { phrase in .array(phrase.map(ScriptJSON.string)) })
-            }).write(to: &out)
+    struct File {
+        let path: SitePath
+        let bytes: [UInt8]
+    }
+
+    /// Articles in the ranking's tie order: the more severe first, then the id in byte order.
+    static func tieOrder(_ articles: [Article]) -> [Int] {
+        articles.indices.sorted { a, b in
+            let (x, y) = (articles[a], articles[b])
+            if x.severity.rank != y.severity.rank { return x.severity.rank < y.severity.rank }
+            return x.id.utf8.lexicographicallyPrecedes(y.id.utf8)
         }
-        out += ",\"docs\":["
-        var postings: [String: [UInt32]] = [:]
-        for index in range {
-            let article = model.articles[index]
-            let card = cards[index]
-            let weights = SearchField.termWeights(of: article)
-            var keys = article.codes.map(Tokenizer.key)
-            keys.append(Tokenizer.key(article.id))
-            if index > range.lowerBound { out += "," }
-            ScriptJSON.object([
-                ("id", .string(article.id)),
-                ("title", .string(article.title)),
-                ("path", .string(card.path.value)),
-                ("severity", .string(article.severity.rawValue)),
-                ("category", .string(article.category)),
-                ("categoryLabel", .string(CategoryName.label(article.category))),
-                ("snippet", .string(card.summaryText)),
-                ("keys", .array(keys.filter { !$0.isEmpty }.map(ScriptJSON.string))),
-                ("codes", .array(article.codes.map(ScriptJSON.string))),
-                ("patterns", .array(article.patterns.map(ScriptJSON.string))),
-                ("patternLiterals", .array(article.patterns.map { .array(RequiredLiterals(pattern: $0).caseFolded.map(ScriptJSON.string)) })),
-                ("length", .number(Int(weights.values.reduce(0, +)))),
-            ]).write(to: &out)
-            for (term, weight) in weights {
-                postings[term, default: []].append(contentsOf: [UInt32(index - range.lowerBound), weight])
+    }
+
+    static func files(model: SiteModel, cards: [ArticleCard]) -> [File] {
+        let order = tieOrder(model.articles)
+        let data = SearchPostings(articles: order.map { model.articles[$0] })
+        var files: [File] = []
+        func add(_ name: String, _ json: String) {
+            files.append(File(path: .searchData(name), bytes: Array("ERRWIKI_SEARCH_ADD(\"\(name)\",\(json));\n".utf8)))
+        }
+
+        let vocabulary = data.terms
+        let vocabularyShards = SearchShards.cut(vocabulary.map { $0.utf8.count + 8 }, target: vocabularyShardBytes)
+        for (number, range) in vocabularyShards.enumerated() {
+            add("v-\(number)", array(range.flatMap { [quoted(vocabulary[$0]), String(data.documentFrequency[$0])] }))
+        }
+        let postingsShards = SearchShards.cut(vocabulary.indices.map { vocabulary[$0].utf8.count + data.postings[$0].count + 4 },
+                                              target: postingsShardBytes)
+        for (number, range) in postingsShards.enumerated() {
+            add("p-\(number)", object(range.map { (vocabulary[$0], quoted(String(decoding: data.postings[$0], as: UTF8.self))) }))
+        }
+        let keys = data.keys
+        let keyShards = SearchShards.cut(keys.map { $0.key.utf8.count + 6 * $0.documents.count + 4 }, target: keyShardBytes)
+        for (number, range) in keyShards.enumerated() {
+            add("k-\(number)", object(range.map { (keys[$0].key, "[" + keys[$0].documents.map(String.init).joined(separator: ",") + "]") }))
+        }
+
+        // Words and ids by length in bytes, each list in byte order.
+        var words: [Int: [(String, String)]] = [:], numbers: [Int: [String]] = [:], ids: [Int: [String]] = [:]
+        for (index, term) in vocabulary.enumerated() {
+            if term.utf8.contains(where: { (0x30...0x39).contains($0) }) {
+                numbers[term.utf8.count, default: []].append(term)
+            } else {
+                words[term.utf8.count, default: []].append((term, String(data.documentFrequency[index])))
             }
         }
-        out += "],\"terms\":{"
-        for (position, term) in postings.keys.sorted().enumerated() {
-            if position > 0 { out += "," }
-            ScriptJSON.writeString(term, to: &out)
-            out += ":["
-            for (offset, number) in postings[term]!.enumerated() {
-                if offset > 0 { out += "," }
-                out += String(number)
+        let sortedIDs = order.map { model.articles[$0].id }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for id in sortedIDs { ids[id.utf8.count, default: []].append(id) }
+        for (length, list) in words { add("t-\(length)", array(list.flatMap { [quoted($0.0), $0.1] })) }
+        for (length, list) in numbers { add("u-\(length)", array(list.map(quoted))) }
+        for (length, list) in ids { add("i-\(length)", array(list.map(quoted))) }
+
+        for start in stride(from: 0, to: order.count, by: statsChunk) {
+            var run: [UInt8] = []
+            for number in start..<min(order.count, start + statsChunk) {
+                for value in data.stats[number] { SearchNumberCode.append(value, to: &run) }
             }
-            out += "]"
+            add("s-\(start / statsChunk)", quoted(String(decoding: run, as: UTF8.self)))
         }
-        out += "}});\n"
+        for start in stride(from: 0, to: order.count, by: patternsChunk) {
+            add("m-\(start / patternsChunk)", array((start..<min(order.count, start + patternsChunk)).map { number in
+                let article = model.articles[order[number]]
+                if article.patterns.isEmpty { return "0" }
+                return ScriptJSON.array([.array(article.patterns.map(ScriptJSON.string)),
+                                         .array(article.patterns.map { .array(RequiredLiterals(pattern: $0).caseFolded.map(ScriptJSON.string)) })]).text
+            }))
+        }
+        for start in stride(from: 0, to: order.count, by: displayChunk) {
+            add("d-\(start / displayChunk)", array((start..<min(order.count, start + displayChunk)).map { number in
+                let (article, card) = (model.articles[order[number]], cards[order[number]])
+                return ScriptJSON.array([.string(article.id), .string(article.title), .string(card.path.value),
+                                         .string(article.severity.rawValue), .string(article.category),
+                                         .string(CategoryName.label(article.category)), .string(card.summaryText)]).text
+            }))
+        }
+
+        var manifest = "// Generated by errwiki build: what search.html loads first; the rest of search/ is loaded per query.\n"
+        manifest += "window.ERRWIKI_SEARCH = {\"version\":\(version),\"ranking\":" + RankingSpec.json
+        manifest += ",\"synonyms\":" + ScriptJSON.array(model.synonyms.groups.map { group in
+            .array(group.map { phrase in .array(phrase.map(ScriptJSON.string)) })
+        }).text
+        manifest += ",\"total\":\(order.count),\"lengthSum\":\(data.stats.reduce(0) { $0 + $1[0] })"
+        manifest += ",\"vocabulary\":" + array(vocabularyShards.map { quoted(vocabulary[$0.lowerBound]) })
+        manifest += ",\"postings\":" + array(postingsShards.map { quoted(vocabulary[$0.lowerBound]) })
+        manifest += ",\"keys\":" + array(keyShards.map { quoted(keys[$0.lowerBound].key) })
+        manifest += ",\"words\":" + array(words.keys.sorted().map(String.init))
+        manifest += ",\"numbers\":" + array(numbers.keys.sorted().map(String.init))
+        manifest += ",\"ids\":" + array(ids.keys.sorted().map(String.init))
+        manifest += ",\"statsChunk\":\(statsChunk),\"patternsChunk\":\(patternsChunk),\"displayChunk\":\(displayChunk)};\n"
+        files.append(File(path: .searchManifest, bytes: Array(manifest.utf8)))
+        return files
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = ""
+        ScriptJSON.writeString(text, to: &out)
         return out
+    }
+
+    private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+    /// Members already serialised, keys in the order given.
+    private static func object(_ members: [(String, String)]) -> String {
+        var out = "{"
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { out += "," }
+            ScriptJSON.writeString(key, to: &out)
+            out += ":"
+            out += value
+        }
+        return out + "}"
     }
 }

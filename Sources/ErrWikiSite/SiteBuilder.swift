@@ -115,8 +115,7 @@ package enum SiteBuilder {
             + RootPages.all(model: model, cards: cards, cardHTML: cardHTML, theme: theme)
             + CatalogPages.all(model: model, theme: theme)
         pages += others
-        // The search index shards are the longest tasks: first, so they do not finish last.
-        pages.insert(contentsOf: SearchIndexScript.pages(model: model, cards: cards, articleDigests: digests), at: 0)
+        pages.insert(contentsOf: SearchIndexScript.pages(model: model, cards: cards), at: 0)
         let catalogIndex = CatalogIndexScript.page(model: model)
         if let catalogIndex { pages.insert(catalogIndex, at: 0) }
         if let sitemap = Sitemap.page(model: model, cards: cards, extraPaths: others.map(\.path).filter { $0 != .notFound }) {

@@ -15,7 +15,10 @@ package struct SitePath: Hashable, Sendable, Comparable, CustomStringConvertible
     package static let notFound = SitePath("404.html")
     package static let aToZ = SitePath("a-z.html")
     package static let tags = SitePath("tag/index.html")
-    package static func searchIndex(shard: Int) -> SitePath { SitePath("search-index-\(shard).js") }
+    /// The search data (`SearchIndexScript`): the file the search page loads, and the shards it loads per query
+    /// (names made of a fixed letter and numbers).
+    package static let searchManifest = SitePath("search/index.js")
+    static func searchData(_ name: String) -> SitePath { SitePath("search/" + name + ".js") }
     package static let sitemap = SitePath("sitemap.xml")
     /// The code catalogs: an index of families, one page per family, and the search page's table of entries.
     package static let codesIndex = SitePath("codes/index.html")

@@ -11,26 +11,6 @@
 
   var hasOwn = Object.prototype.hasOwnProperty;
 
-  // Shards (search-index-N.js) into one index: documents in order, postings shifted by offset.
-  // null when a shard is missing or of another version.
-  function merge(parts) {
-    if (!parts || !parts.length || parts.some(function (part) { return part.version !== 3; })) return null;
-    parts = parts.slice().sort(function (a, b) { return a.offset - b.offset; });
-    var merged = { ranking: parts[0].ranking, synonyms: parts[0].synonyms || [], docs: [], terms: Object.create(null) };
-    for (var p = 0; p < parts.length; p++) {
-      var part = parts[p], offset = merged.docs.length;
-      if (offset !== part.offset) return null;
-      Array.prototype.push.apply(merged.docs, part.docs);
-      var names = Object.keys(part.terms);
-      for (var n = 0; n < names.length; n++) {
-        var source = part.terms[names[n]];
-        var target = merged.terms[names[n]] || (merged.terms[names[n]] = []);
-        for (var i = 0; i < source.length; i += 2) target.push(source[i] + offset, source[i + 1]);
-      }
-    }
-    return merged;
-  }
-
   // A UTF-16 code unit mapped so that comparing mapped units compares code points (surrogate
   // pairs stand for code points above every other BMP character).
   function unitOrder(c) { return c >= 0xD800 && c <= 0xDFFF ? c + 0x2000 : c >= 0xE000 ? c - 0x800 : c; }
@@ -115,18 +95,60 @@
     return previous[b.length] <= limit ? previous[b.length] : -1;
   }
 
-  function open(parts) {
-    var data = merge(parts);
-    if (!data || !data.ranking) return null;
-    var spec = data.ranking, docs = data.docs, terms = data.terms, synonyms = data.synonyms;
-    var vocabulary = Object.keys(terms).sort(compareBytes), vocabularyBytes = null;
-    var total = docs.length, lengthSum = 0, stopWords = Object.create(null), severityRank = Object.create(null);
+  // The search data is sharded by term (SearchIndexScript.swift): search/index.js (the manifest, read
+  // here) says which file holds what, and each data file, once loaded, calls add(name, data). A search
+  // that reads a file not yet loaded returns { pending: [names] }: the page (or the Node replay) loads
+  // them and asks again, until the result comes. Nothing else is loaded, so a query reads only its
+  // terms, the articles they touch, and what it shows.
+  var DIGIT = (function () {
+    var table = [], finals = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", leadings = "!#$%'()*+,./:;=?@[]^`{|}~";
+    for (var i = 0; i < 128; i++) table.push(-1);
+    for (i = 0; i < finals.length; i++) table[finals.charCodeAt(i)] = i;
+    for (i = 0; i < leadings.length; i++) table[leadings.charCodeAt(i)] = 64 + i;
+    return table;
+  })();
+
+  // The numbers of a run (SearchNumberCode.swift).
+  function numbers(text) {
+    var out = [], value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit >= 64) value = value * 25 + (digit - 64);
+      else { out.push(value * 64 + digit); value = 0; }
+    }
+    return out;
+  }
+
+  function open(manifest) {
+    if (!manifest || manifest.version !== 4 || !manifest.ranking) return null;
+    var spec = manifest.ranking, synonyms = manifest.synonyms || [], total = manifest.total;
+    var stopWords = Object.create(null);
     spec.stopWords.forEach(function (word) { stopWords[word] = true; });
-    spec.severities.forEach(function (name, rank) { severityRank[name] = rank; });
-    docs.forEach(function (doc) { lengthSum += doc.length; });
-    var averageLength = total === 0 ? 1 : Math.max(1, lengthSum / total);
+    var averageLength = total === 0 ? 1 : Math.max(1, manifest.lengthSum / total);
     var TIER = Object.create(null);
     spec.tiers.forEach(function (name, rank) { TIER[name] = rank; });
+    function lengths(list) { var set = Object.create(null); list.forEach(function (n) { set[n] = true; }); return set; }
+    var wordLengths = lengths(manifest.words), numberLengths = lengths(manifest.numbers), idLengths = lengths(manifest.ids);
+
+    // Loaded files, what was decoded from them, and the files the current search lacks.
+    var loaded = Object.create(null), decoded = Object.create(null), missing = [];
+    function add(name, data) { loaded[name] = data; }
+    function file(name) {
+      if (hasOwn.call(loaded, name)) return loaded[name];
+      if (missing.indexOf(name) < 0) missing.push(name);
+      return null;
+    }
+    function parsed(name, parse) {
+      if (hasOwn.call(decoded, name)) return decoded[name];
+      var data = file(name);
+      return data === null ? null : (decoded[name] = parse(data));
+    }
+    // A flat [word, count, word, count, …] (v-N, t-L): the words in order and their counts.
+    function wordList(data) {
+      var list = [], count = Object.create(null);
+      for (var i = 0; i < data.length; i += 2) { list.push(data[i]); count[data[i]] = data[i + 1]; }
+      return { list: list, count: count };
+    }
 
     function tokenize(text) { return tokenizeWith(text, spec.maximumTermBytes); }
 
@@ -136,24 +158,110 @@
       return length >= spec.typoTwoEditsFrom ? 2 : 1;
     }
 
-    function lowerBound(prefix) {
-      var lo = 0, hi = vocabulary.length;
+    // The shard of a sorted list (given by each shard's first key) that would hold `key`; -1 before all.
+    function shardOf(firsts, key) {
+      var lo = 0, hi = firsts.length;
       while (lo < hi) {
         var mid = (lo + hi) >> 1;
-        if (compareBytes(vocabulary[mid], prefix) < 0) lo = mid + 1; else hi = mid;
+        if (compareBytes(firsts[mid], key) <= 0) lo = mid + 1; else hi = mid;
       }
-      return lo;
+      return lo - 1;
+    }
+    // The shards that may hold keys starting with `prefix`.
+    function shardsWithPrefix(firsts, prefix) {
+      var out = [], first = Math.max(0, shardOf(firsts, prefix));
+      for (var i = first; i < firsts.length; i++) {
+        if (i > first && firsts[i].lastIndexOf(prefix, 0) !== 0) break;
+        out.push(i);
+      }
+      return out;
     }
 
-    function encodedVocabulary() {
-      return vocabularyBytes || (vocabularyBytes = vocabulary.map(utf8));
+    function vocabularyShard(term) {
+      var shard = shardOf(manifest.vocabulary, term);
+      return shard < 0 ? { list: [], count: Object.create(null) } : parsed("v-" + shard, wordList);
     }
-
-    function documentFrequency(term) { return terms[term].length / 2; }
+    function known(term) {
+      var shard = vocabularyShard(term);
+      return shard !== null && hasOwn.call(shard.count, term);
+    }
+    function documentFrequency(term) {
+      var shard = vocabularyShard(term);
+      return shard !== null && hasOwn.call(shard.count, term) ? shard.count[term] : 0;
+    }
 
     function idf(term) {
       var df = documentFrequency(term);
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    }
+
+    // A term's postings: articles, weights (half units), and per article with the term in its title
+    // or a code, the title positions and the flat (code, position) pairs. null while its shard is missing.
+    var NOTHING = { docs: [], weights: [], headings: Object.create(null) };
+    var postingsCache = Object.create(null);
+    function postingsOf(term) {
+      if (hasOwn.call(postingsCache, term)) return postingsCache[term];
+      var shard = shardOf(manifest.postings, term);
+      if (shard < 0) return NOTHING;
+      var data = file("p-" + shard);
+      if (data === null) return null;
+      if (!hasOwn.call(data, term)) return (postingsCache[term] = NOTHING);
+      var run = numbers(data[term]), docs = [], weights = [], headings = Object.create(null), doc = 0;
+      for (var i = 0; i < run.length;) {
+        doc += run[i++];
+        var flagged = run[i++];
+        docs.push(doc);
+        weights.push(flagged >> 1);
+        if (flagged & 1) {
+          var title = run.slice(i + 1, i + 1 + run[i]);
+          i += 1 + title.length;
+          var codes = run.slice(i + 1, i + 1 + 2 * run[i]);
+          i += 1 + codes.length;
+          headings[doc] = { title: title, codes: codes };
+        }
+      }
+      return (postingsCache[term] = { docs: docs, weights: weights, headings: headings });
+    }
+    function headingOf(term, doc) {
+      var postings = known(term) ? postingsOf(term) : null;
+      return postings !== null && hasOwn.call(postings.headings, doc) ? postings.headings[doc] : null;
+    }
+
+    // Per article: [weighted length, title terms, title stop words] (s-N); its patterns (m-N); what a result shows (d-N).
+    function statsOf(doc) {
+      var chunk = Math.floor(doc / manifest.statsChunk), run = parsed("s-" + chunk, numbers);
+      if (run === null) return null;
+      var at = 3 * (doc - chunk * manifest.statsChunk);
+      return { length: run[at], titleTerms: run[at + 1], titleStops: run[at + 2] };
+    }
+    function patternsOf(doc) {
+      var chunk = Math.floor(doc / manifest.patternsChunk), data = file("m-" + chunk);
+      return data === null ? null : data[doc - chunk * manifest.patternsChunk];
+    }
+    function displayOf(doc) {
+      var chunk = Math.floor(doc / manifest.displayChunk);
+      var list = parsed("d-" + chunk, function (data) {
+        return data.map(function (r) {
+          return { id: r[0], title: r[1], path: r[2], severity: r[3], category: r[4], categoryLabel: r[5], snippet: r[6] };
+        });
+      });
+      return list === null ? null : list[doc - chunk * manifest.displayChunk];
+    }
+
+    // The vocabulary words of `lengths` bytes (t-L), with or without those with a digit (u-L).
+    function wordsOfLengths(low, high, withNumbers) {
+      var list = [], count = Object.create(null);
+      for (var length = Math.max(1, low); length <= high; length++) {
+        if (wordLengths[length] === true) {
+          var bucket = parsed("t-" + length, wordList);
+          if (bucket) bucket.list.forEach(function (w) { list.push(w); count[w] = bucket.count[w]; });
+        }
+        if (withNumbers && numberLengths[length] === true) {
+          var numbered = file("u-" + length);
+          if (numbered) Array.prototype.push.apply(list, numbered);
+        }
+      }
+      return { list: list.sort(compareBytes), count: count };
     }
 
     // Two vocabulary words an unknown word runs together (QueryVariants.split): ASCII letters only,
@@ -163,7 +271,8 @@
       if (!/^[a-z]+$/.test(word) || word.length < Math.max(spec.splitMinimum, 2 * part)) return null;
       for (var cut = part; cut <= word.length - part; cut++) {
         var head = word.slice(0, cut), tail = word.slice(cut);
-        if (!hasOwn.call(terms, head) || !hasOwn.call(terms, tail)) continue;
+        var hasHead = known(head), hasTail = known(tail);
+        if (!hasHead || !hasTail) continue;
         var frequency = Math.min(documentFrequency(head), documentFrequency(tail));
         if (!best || frequency > best.frequency) best = { head: head, tail: tail, frequency: frequency };
       }
@@ -178,7 +287,7 @@
       // A one-word synonym scores but does not make the word found for the all-words tier (weak).
       function add(term, typedIndex, factor, weak) {
         var word = typed[typedIndex];
-        if (!hasOwn.call(position, word) || stopWords[word] === true || term === word || !hasOwn.call(terms, term)) return;
+        if (!hasOwn.call(position, word) || stopWords[word] === true || term === word || !known(term)) return;
         var at = position[word];
         if (seen[at][term] === true) return;
         seen[at][term] = true;
@@ -224,21 +333,25 @@
     // The vocabulary words a query word stands for: itself; else the most common words it begins;
     // else the two words it runs together; then its joins and synonyms (`also`); and when none of
     // these is in the vocabulary, its closest spelling (fewest edits, most articles, byte order).
+    // Each step reads files only when the one before found nothing: null while they are missing.
     function expand(word, also) {
-      var matches = [], correction = null;
-      if (hasOwn.call(terms, word)) {
+      var matches = [], correction = null, before = missing.length;
+      if (known(word)) {
         matches.push({ term: word, factor: 1 });
       } else {
+        if (missing.length > before) return null;
         if (byteLength(word) >= spec.completionMinimum) {
-          for (var i = lowerBound(word); i < vocabulary.length && vocabulary[i].lastIndexOf(word, 0) === 0; i++) {
-            matches.push({ term: vocabulary[i], factor: spec.completionFactor, order: i });
-          }
-          matches.sort(function (a, b) {
-            return documentFrequency(b.term) - documentFrequency(a.term) || a.order - b.order;
+          shardsWithPrefix(manifest.vocabulary, word).forEach(function (shard) {
+            var words = parsed("v-" + shard, wordList);
+            if (words) words.list.forEach(function (term) { if (term.lastIndexOf(word, 0) === 0) matches.push({ term: term, factor: spec.completionFactor }); });
           });
-          matches = matches.slice(0, spec.completionLimit);
+          if (missing.length > before) return null;
+          matches.forEach(function (m, order) { m.order = order; m.frequency = documentFrequency(m.term); });
+          matches.sort(function (a, b) { return b.frequency - a.frequency || a.order - b.order; });
+          matches = matches.slice(0, spec.completionLimit).map(function (m) { return { term: m.term, factor: m.factor }; });
         }
         var parts = matches.length ? null : split(word);
+        if (missing.length > before) return null;
         if (parts) {
           matches.push({ term: parts.head, factor: spec.splitFactor, correction: true },
                        { term: parts.tail, factor: spec.splitFactor, correction: true });
@@ -251,65 +364,71 @@
       if (matches.length) return { matches: matches, correction: correction };
       var budget = typoBudget(word), best = null;
       if (budget === 0) return { matches: [] };
-      var query = utf8(word), encoded = encodedVocabulary();
-      for (var k = 0; k < vocabulary.length; k++) {
-        var candidate = encoded[k];
-        if (Math.abs(candidate.length - query.length) > budget || hasDigit(vocabulary[k])) continue;
-        var d = distance(query, candidate, budget);
+      var query = utf8(word), candidates = wordsOfLengths(query.length - budget, query.length + budget, false);
+      if (missing.length > before) return null;
+      for (var k = 0; k < candidates.list.length; k++) {
+        var term = candidates.list[k];
+        var d = distance(query, utf8(term), budget);
         if (d < 0 || (best && d > best.distance)) continue;
-        var frequency = documentFrequency(vocabulary[k]);
+        var frequency = candidates.count[term];
         if (best && d === best.distance && frequency <= best.frequency) continue;
-        best = { term: vocabulary[k], distance: d, frequency: frequency };
+        best = { term: term, distance: d, frequency: frequency };
       }
       return best ? { matches: [{ term: best.term, factor: spec.correctionFactor, correction: true }], correction: best.term }
         : { matches: [] };
     }
 
-    // Title bonuses (TitleBonus.swift): adjacent query words side by side in the title or a code,
-    // and how much of the query the title covers and of the title the query covers. Each text is
-    // tokenized once: this runs for every candidate.
-    function pairsFound(words, pairs) {
-      var found = 0;
-      for (var p = 0; p < pairs.length; p++) {
-        for (var i = 1; i < words.length; i++) {
-          if (words[i - 1] === pairs[p][0] && words[i] === pairs[p][1]) { found += 1; break; }
+    // Title bonuses (TitleBonus.swift), from the positions the postings carry: adjacent query words
+    // side by side in the title or a code, how much of the query the title covers and of the title
+    // the query covers, and a number of the article's codes typed in the query.
+    function adjacent(first, second) {
+      for (var i = 0; i < first.length; i++) if (second.indexOf(first[i] + 1) >= 0) return true;
+      return false;
+    }
+    // How many codes hold the pair: flat (code, position) lists.
+    function codesWithPair(first, second) {
+      var codes = Object.create(null), count = 0;
+      for (var i = 0; i < first.length; i += 2) {
+        if (codes[first[i]] === true) continue;
+        for (var j = 0; j < second.length; j += 2) {
+          if (second[j] === first[i] && second[j + 1] === first[i + 1] + 1) { codes[first[i]] = true; count += 1; break; }
         }
       }
-      return found;
+      return count;
     }
 
-    // Code bonus (TitleBonus.swift): a number of the article's codes (a term with a digit, of
-    // codeInQueryMinimum bytes or more) is a word of the query (`typedNumbers`).
+    function titleBonus(doc, stats, query) {
+      if (!query.pairs.length && query.alternatives.length < spec.coverageMinimumWords) return 0;
+      var phrase = 0, coverage = 0;
+      if (query.pairs.length) {
+        var inTitle = 0, inCodes = 0;
+        query.pairs.forEach(function (pair) {
+          var first = headingOf(pair[0], doc), second = first && headingOf(pair[1], doc);
+          if (!first || !second) return;
+          if (adjacent(first.title, second.title)) inTitle += 1;
+          inCodes += codesWithPair(first.codes, second.codes);
+        });
+        phrase = spec.titlePairBonus * inTitle + spec.codePairBonus * inCodes;
+      }
+      if (query.alternatives.length >= spec.coverageMinimumWords) {
+        var found = 0, covered = stats.titleStops;
+        query.alternatives.forEach(function (set) {
+          if (set.some(function (w) { var heading = headingOf(w, doc); return heading !== null && heading.title.length > 0; })) found += 1;
+        });
+        query.words.forEach(function (w) {
+          var heading = stopWords[w] === true ? null : headingOf(w, doc);
+          if (heading !== null) covered += heading.title.length;
+        });
+        coverage = spec.queryInTitleBonus * found / query.alternatives.length
+          + spec.titleInQueryBonus * covered / Math.max(1, stats.titleTerms);
+      }
+      var code = query.numbers.some(function (w) { var heading = headingOf(w, doc); return heading !== null && heading.codes.length > 0; })
+        ? spec.codeInQueryBonus : 0;
+      return phrase + coverage + code;
+    }
+
     function isCodeNumber(term) {
       return byteLength(term) >= spec.codeInQueryMinimum && hasDigit(term);
-    }
-
-    function codeInQuery(codeWords, typedNumbers) {
-      if (!typedNumbers.length) return 0;
-      return codeWords.some(function (words) {
-        return words.some(function (term) { return typedNumbers.indexOf(term) >= 0; });
-      }) ? spec.codeInQueryBonus : 0;
-    }
-
-    function titleBonus(doc, pairs, alternatives, queryWords, typedNumbers) {
-      if (!pairs.length && alternatives.length < spec.coverageMinimumWords) return 0;
-      var titleWords = tokenize(doc.title), codeWords = doc.codes.map(tokenize), phrase = 0, coverage = 0;
-      if (pairs.length) {
-        var inCodes = 0;
-        codeWords.forEach(function (words) { inCodes += pairsFound(words, pairs); });
-        phrase = spec.titlePairBonus * pairsFound(titleWords, pairs) + spec.codePairBonus * inCodes;
-      }
-      if (alternatives.length >= spec.coverageMinimumWords) {
-        var present = Object.create(null), found = 0, covered = 0;
-        titleWords.forEach(function (w) { present[w] = true; });
-        alternatives.forEach(function (set) {
-          if (set.some(function (w) { return present[w] === true; })) found += 1;
-        });
-        titleWords.forEach(function (w) { if (queryWords[w] === true || stopWords[w] === true) covered += 1; });
-        coverage = spec.queryInTitleBonus * found / alternatives.length
-          + spec.titleInQueryBonus * covered / Math.max(1, titleWords.length);
-      }
-      return phrase + coverage + codeInQuery(codeWords, typedNumbers);
     }
 
     function asciiLower(text) {
@@ -319,10 +438,12 @@
     // Patterns are written for Swift's Regex; the PCRE-like subset JavaScript shares works here, the
     // rest never matches. Case is ignored, as for a line a person pasted. A pattern is only tried
     // when the line holds one of its required literals (RequiredLiterals.swift, computed at build).
+    // `record` is [patterns, literals] or 0.
     var compiled = Object.create(null);
-    function patternMatches(doc, line, foldedLine) {
-      return doc.patterns.some(function (source, index) {
-        var literals = doc.patternLiterals[index];
+    function patternMatches(record, line, foldedLine) {
+      if (!record) return false;
+      return record[0].some(function (source, index) {
+        var literals = record[1][index];
         if (literals.length && !literals.some(function (literal) { return foldedLine.indexOf(literal) >= 0; })) return false;
         if (!hasOwn.call(compiled, source)) {
           try { compiled[source] = new RegExp(source.replace(/^\(\?i\)/, ""), "i"); } catch (e) { compiled[source] = null; }
@@ -331,32 +452,34 @@
       });
     }
 
+    // Articles are numbered in tie order (severity, then id): a tie goes to the lower number.
     function order(a, b) {
       if (a.tier !== b.tier) return a.tier - b.tier;
       if (Math.abs(a.score - b.score) > spec.scoreEpsilon) return b.score - a.score;
-      var da = docs[a.doc], db = docs[b.doc];
-      if (da.severity !== db.severity) return severityRank[da.severity] - severityRank[db.severity];
-      return compareBytes(da.id, db.id);
+      return a.doc - b.doc;
     }
 
     // "Did you mean": close vocabulary words and ids, when nothing matched.
     function suggestions(words, queryKey) {
-      var found = [], encoded = encodedVocabulary();
+      var found = [];
       words.forEach(function (word) {
         var bytes = utf8(word);
         if (bytes.length < spec.suggestionWordMinimum) return;
         var limit = Math.max(1, Math.min(spec.suggestionMaximumEdits, Math.floor(bytes.length / spec.suggestionBytesPerEdit)));
-        for (var k = 0; k < vocabulary.length; k++) {
-          var d = distance(bytes, encoded[k], limit);
-          if (d > 0) found.push({ text: vocabulary[k], distance: d });
-        }
+        wordsOfLengths(bytes.length - limit, bytes.length + limit, true).list.forEach(function (term) {
+          var d = distance(bytes, utf8(term), limit);
+          if (d > 0) found.push({ text: term, distance: d });
+        });
       });
       var keyBytes = utf8(queryKey);
       var idLimit = Math.max(spec.suggestionIDMinimumEdits, Math.floor(keyBytes.length / spec.suggestionBytesPerEdit));
-      docs.forEach(function (doc) {
-        var d = distance(keyBytes, utf8(doc.id), idLimit);
-        if (d >= 0) found.push({ text: doc.id, distance: d });
-      });
+      for (var length = Math.max(1, keyBytes.length - idLimit); length <= keyBytes.length + idLimit; length++) {
+        var ids = idLengths[length] === true ? file("i-" + length) : null;
+        if (ids) ids.forEach(function (id) {
+          var d = distance(keyBytes, utf8(id), idLimit);
+          if (d >= 0) found.push({ text: id, distance: d });
+        });
+      }
       found.sort(function (a, b) { return a.distance - b.distance || compareBytes(a.text, b.text); });
       var seen = Object.create(null), out = [];
       for (var i = 0; i < found.length && out.length < spec.suggestionLimit; i++) {
@@ -365,8 +488,6 @@
       return out;
     }
 
-    // options: { category, severity, limit }. Results are ranked over every article, then filtered,
-    // then cut to the limit (RankingSpec: the first results never depend on either).
     // Verdict.swift, from the first two results (before any limit).
     function verdict(first, second, logLine) {
       if (!first) return "none";
@@ -380,8 +501,16 @@
       return first.coverage < spec.noneCoverageBelow ? "none" : "candidates";
     }
 
+    // options: { category, severity, limit }. Results are ranked over every article, then filtered,
+    // then cut to the limit (RankingSpec: the first results never depend on either).
+    // Returns the results, or { pending: [file names] } when files must be loaded first.
     function search(query, options) {
-      options = options || {};
+      missing = [];
+      var outcome = rank(query, options || {});
+      return missing.length ? { pending: missing.slice() } : outcome;
+    }
+
+    function rank(query, options) {
       var typed = tokenize(query), queryKey = typed.join(" "), seen = Object.create(null), words = [];
       typed.forEach(function (w) {
         if (seen[w] !== true && words.length < spec.maximumQueryWords) { seen[w] = true; words.push(w); }
@@ -394,25 +523,44 @@
         }
         return entries[doc];
       }
-      var prefixes = byteLength(queryKey) >= spec.keyPrefixMinimum;
-      docs.forEach(function (doc, index) {
-        for (var i = 0; i < doc.keys.length; i++) {
-          if (doc.keys[i] === queryKey) { entry(index).keyTier = TIER.exactCode; return; }
-          if (prefixes && doc.keys[i].lastIndexOf(queryKey, 0) === 0) entry(index).keyTier = TIER.codePrefix;
+      // 1. The query as an id or code (k-N), and the vocabulary of its words (v-N).
+      var exact = [], prefixed = [];
+      if (queryKey && manifest.keys.length) {
+        var keys = file("k-" + Math.max(0, shardOf(manifest.keys, queryKey)));
+        if (keys && hasOwn.call(keys, queryKey)) exact = keys[queryKey];
+        if (byteLength(queryKey) >= spec.keyPrefixMinimum) {
+          shardsWithPrefix(manifest.keys, queryKey).forEach(function (shard) {
+            var data = file("k-" + shard);
+            if (data) Object.keys(data).forEach(function (key) { if (key.lastIndexOf(queryKey, 0) === 0) prefixed = prefixed.concat(data[key]); });
+          });
         }
-      });
+      }
+      typed.forEach(known);
       var also = alternativesFor(typed, words);
-      var expansions = words.map(function (w, position) { return expand(w, also[position]); }), significant = [];
+      var expansions = words.map(function (w, position) { return expand(w, also[position]); });
+      if (missing.length) return null;
+      prefixed.forEach(function (doc) { entry(doc).keyTier = TIER.codePrefix; });
+      exact.forEach(function (doc) { entry(doc).keyTier = TIER.exactCode; });
+      // 2. The postings of every matched term and of the typed words (the phrase bonus reads them),
+      // then the lengths of the articles they touch.
+      var terms = [];
+      expansions.forEach(function (expansion) { expansion.matches.forEach(function (m) { terms.push(m.term); }); });
+      typed.forEach(function (w) { if (known(w)) terms.push(w); });
+      terms.forEach(postingsOf);
+      if (missing.length) return null;
+      terms.forEach(function (term) { postingsOf(term).docs.forEach(statsOf); });
+      if (missing.length) return null;
+      var significant = [];
       words.forEach(function (w, position) { if (stopWords[w] !== true) significant.push(position); });
       var required = words.length === 1 ? [0] : significant;
       var k1 = spec.k1, b = spec.b;
       expansions.forEach(function (expansion, position) {
         var best = Object.create(null), touched = [], found = Object.create(null);
         expansion.matches.forEach(function (match) {
-          var postings = terms[match.term], weight = idf(match.term);
-          for (var p = 0; p < postings.length; p += 2) {
-            var doc = postings[p], tf = postings[p + 1] / 2;
-            var normaliser = k1 * (1 - b + b * docs[doc].length / averageLength);
+          var postings = postingsOf(match.term), weight = idf(match.term);
+          for (var p = 0; p < postings.docs.length; p++) {
+            var doc = postings.docs[p], tf = postings.weights[p] / 2;
+            var normaliser = k1 * (1 - b + b * statsOf(doc).length / averageLength);
             var score = weight * tf * (k1 + 1) / (tf + normaliser) * match.factor;
             if (!best[doc]) { best[doc] = { score: 0, correction: false }; touched.push(doc); }
             if (!match.weak) found[doc] = true;
@@ -434,9 +582,9 @@
         expansions[position].matches.forEach(function (m) { if (unique[m.term] !== true) { unique[m.term] = true; list.push(m.term); } });
         return list;
       });
-      var typedNumbers = typed.filter(isCodeNumber);
-      var queryWords = Object.create(null);
-      alternatives.forEach(function (list) { list.forEach(function (w) { queryWords[w] = true; }); });
+      var queryWords = Object.create(null), queryWordList = [];
+      alternatives.forEach(function (list) { list.forEach(function (w) { if (queryWords[w] !== true) { queryWords[w] = true; queryWordList.push(w); } }); });
+      var bonusQuery = { pairs: pairs, alternatives: alternatives, words: queryWordList, numbers: typed.filter(isCodeNumber) };
       // Coverage (Verdict.swift): the IDF-weighted share of the significant words an article matched; a
       // word weighs the IDF of its first match, a word no article has the most.
       var coverageWeights = expansions.map(function (expansion) {
@@ -444,6 +592,8 @@
         return Math.log(1 + (total - df + 0.5) / (df + 0.5));
       });
       var coveragePositions = significant.length ? significant : words.map(function (w, position) { return position; });
+      found.forEach(function (e) { statsOf(e.doc); });
+      if (missing.length) return null;
       var results = found.map(function (e) {
         var weighed = 0, matchedWeight = 0;
         coveragePositions.forEach(function (position) {
@@ -453,21 +603,28 @@
         e.coverage = weighed > 0 ? matchedWeight / weighed : 0;
         var all = required.length > 0 && required.every(function (position) { return e.matched[position] === true; });
         e.tier = e.keyTier >= 0 ? e.keyTier : all ? TIER.allWords : TIER.someWords;
-        e.score += titleBonus(docs[e.doc], pairs, alternatives, queryWords, typedNumbers);
+        e.score += titleBonus(e.doc, statsOf(e.doc), bonusQuery);
         return e;
       });
       results.sort(order);
+      // 3. A log line: the patterns of the first candidates (m-N).
       var logLine = typed.length >= spec.logLineMinimumWords || query.indexOf(": ") >= 0;
       if (logLine) {
+        var candidates = results.slice(0, spec.logLineWindow);
+        candidates.forEach(function (e) { patternsOf(e.doc); });
+        if (missing.length) return null;
         var line = query.trim(), foldedLine = asciiLower(line);
-        results.slice(0, spec.logLineWindow).forEach(function (e) {
-          if (e.tier > TIER.logPattern && patternMatches(docs[e.doc], line, foldedLine)) e.tier = TIER.logPattern;
+        candidates.forEach(function (e) {
+          if (e.tier > TIER.logPattern && patternMatches(patternsOf(e.doc), line, foldedLine)) e.tier = TIER.logPattern;
         });
         results.sort(order);
       }
+      // 4. Filters read every candidate's category and severity; the results shown, what they show (d-N).
       if (options.category != null || options.severity != null) {
+        results.forEach(function (e) { displayOf(e.doc); });
+        if (missing.length) return null;
         results = results.filter(function (e) {
-          var doc = docs[e.doc];
+          var doc = displayOf(e.doc);
           return (options.category == null || doc.category === options.category) &&
             (options.severity == null || doc.severity === options.severity);
         });
@@ -477,10 +634,13 @@
         corrected = words.map(function (w, position) { return expansions[position].correction || w; }).join(" ");
       }
       var shown = options.limit == null ? results : results.slice(0, options.limit);
+      shown.forEach(function (e) { displayOf(e.doc); });
+      var suggested = results.length ? [] : suggestions(words, queryKey);
+      if (missing.length) return null;
       var overall = verdict(results[0], results[1], logLine);
       return {
         results: shown.map(function (e, position) {
-          var doc = docs[e.doc];
+          var doc = displayOf(e.doc);
           return { doc: doc, id: doc.id, tier: spec.tiers[e.tier], label: spec.labels[e.tier], score: e.score, corrected: e.corrected,
                    coverage: e.coverage, verdict: position === 0 || overall === "none" ? overall : "candidates" };
         }),
@@ -488,11 +648,11 @@
         relatedShown: spec.noneRelatedShown,
         total: results.length,
         corrected: corrected,
-        suggestions: results.length ? [] : suggestions(words, queryKey)
+        suggestions: suggested
       };
     }
 
-    return { search: search, documents: docs, tokenize: tokenize };
+    return { search: search, add: add, tokenize: tokenize };
   }
 
   // The code catalogs (catalog-index.js, from CatalogSpec.swift's rules, which CatalogResolver.swift

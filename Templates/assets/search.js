@@ -1,8 +1,8 @@
-// errwiki site search: the page code. Reads window.ERRWIKI_SEARCH_PARTS, written by `errwiki build`
-// into search-index-N.js (shards of 1,000 articles) and loaded with classic <script src> tags so that
-// it works from disk (file://), where browsers block fetch() and module scripts. The ranking itself
-// is assets/ranking.js (the terminal lookup's, with its constants read from the index); this file only
-// shows its results, built with textContent only: no article text becomes HTML.
+// errwiki site search: the page code. search/index.js (written by `errwiki build`) describes the
+// search data; assets/ranking.js (the terminal lookup's ranking, with its constants read from that
+// file) says which files of search/ a query needs, this file loads them with classic <script src>
+// tags, which work from disk (file://) where browsers block fetch() and module scripts, and asks
+// again until the results come. They are built with textContent only: no article text becomes HTML.
 (function () {
   "use strict";
 
@@ -10,12 +10,51 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!input || !list) return;
-  var ranker = window.ErrWikiRanking && window.ErrWikiRanking.open(window.ERRWIKI_SEARCH_PARTS || []);
+  var ranker = window.ErrWikiRanking && window.ErrWikiRanking.open(window.ERRWIKI_SEARCH);
+  var stale = "The search data (search/) is missing or stale; rebuild the site with errwiki build.";
   if (!ranker) {
-    status.textContent = "The search index (search-index-*.js) is missing or stale; rebuild the site with errwiki build.";
+    status.textContent = stale;
     return;
   }
   var LIMIT = 50;
+  var dataRoot = document.body.getAttribute("data-search") || "search/";
+  window.ERRWIKI_SEARCH_ADD = function (name, data) { ranker.add(name, data); };
+  // Each data file once: name → { state: loading | loaded | failed, waiters }.
+  var files = Object.create(null);
+  function load(names, done) {
+    var left = names.length, failed = false;
+    function finish(ok) {
+      if (!ok) failed = true;
+      if (--left === 0) done(!failed);
+    }
+    names.forEach(function (name) {
+      var file = files[name];
+      if (!file) {
+        file = files[name] = { state: "loading", waiters: [] };
+        var script = document.createElement("script");
+        script.src = dataRoot + name + ".js";
+        script.onload = function () { file.state = "loaded"; file.waiters.splice(0).forEach(function (w) { w(true); }); };
+        script.onerror = function () { file.state = "failed"; file.waiters.splice(0).forEach(function (w) { w(false); }); };
+        document.head.appendChild(script);
+      }
+      if (file.state === "loading") file.waiters.push(finish); else finish(file.state === "loaded");
+    });
+  }
+  // Runs a search, loading what it asks for; `shown` gets the results unless a newer search started.
+  var generation = 0;
+  function run(query, shown) {
+    var mine = ++generation;
+    (function attempt() {
+      var found = ranker.search(query, { limit: LIMIT });
+      if (!found.pending) return shown(found);
+      // A file that loaded but did not add its data is from another build.
+      if (found.pending.some(function (name) { return files[name] && files[name].state === "loaded"; })) { status.textContent = stale; return; }
+      load(found.pending, function (ok) {
+        if (mine !== generation) return;
+        if (ok) attempt(); else status.textContent = stale;
+      });
+    })();
+  }
   var codesList = document.getElementById("search-codes");
   // The code catalogs (catalog-index.js) are large: loaded the first time someone types.
   var catalogPath = document.body.getAttribute("data-catalogs"), catalogs = null, catalogsRequested = false;
@@ -74,10 +113,13 @@
   }
 
   function render(query) {
-    list.textContent = "";
-    if (!query.trim()) { status.textContent = ""; if (codesList) codesList.textContent = ""; return; }
+    if (!query.trim()) { generation++; list.textContent = ""; status.textContent = ""; if (codesList) codesList.textContent = ""; return; }
     loadCatalogs();
-    var found = ranker.search(query, { limit: LIMIT });
+    run(query, function (found) { show(query, found); });
+  }
+
+  function show(query, found) {
+    list.textContent = "";
     var codes = renderCodes(query, found.results.length ? { tier: found.results[0].tier, path: found.results[0].doc.path, verdict: found.verdict } : null);
     // The verdict (ranking.js, the lookup's rule): an answer, candidates, or nothing that covers it.
     var verdictText = found.verdict === "none" && !codes ? "No article covers “" + query.trim() + "” yet; possibly related: " :
@@ -108,6 +150,8 @@
       item.appendChild(element("p", "result-snippet", doc.snippet));
       list.appendChild(item);
     });
+    // Which query the list shows (the tests and the benchmark wait for it).
+    list.setAttribute("data-query", query);
   }
 
   function links() { return Array.prototype.slice.call(document.querySelectorAll("#search-codes a.result-link, #search-results a.result-link")); }

@@ -58,7 +58,7 @@ struct BrowserSearchTests {
     }
 
     @Test func aWikiWithSeveralIndexShardsIsSearchedWhole() throws {
-        // 2,500 articles: three shards of search-index-N.js; the wanted ones sit in the second and third.
+        // 2,500 articles: many shards of search/; the wanted ones sit in late ones.
         let root = try FixturePaths.temporaryFolder()
         let content = root.appendingPathComponent("content/gen")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
@@ -71,7 +71,8 @@ struct BrowserSearchTests {
         let build = try CommandRunner.run(["build", "--content", root.appendingPathComponent("content").path, "--templates", "Templates",
                                            "--out", out.path, "--quiet"], in: BuiltSite.repository)
         #expect(build.status == 0, "\(build.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("search-index-2.js").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("search/p-2.js").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("search/d-150.js").path))
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=ZQX1234")).first == "gen-1234.html")
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=flibbertigibet")).first == "gen-2345.html")
     }

@@ -113,7 +113,7 @@ import Testing
         let server = try ServeCommandTests.RunningServer(content: content)
         defer { _ = server.stop() }
         #expect(server.port > 0, "\(server.outputSoFar)")
-        for page in ["/", "/inside.html", "/secret.html", "/category/links.html", "/category/folder.html", "/search-index-0.js"] {
+        for page in ["/", "/inside.html", "/secret.html", "/category/links.html", "/category/folder.html", "/search/index.js", "/search/d-0.js"] {
             let reply = try RawHTTP.get(page, port: server.port)
             if page == "/inside.html" { #expect(reply.status == 200, "serve did not serve the article, so nothing was checked") }
             #expect(!reply.body.contains(Self.marker), "serve sent the marker in \(page)")

@@ -92,7 +92,7 @@ import Testing
         for case let page as String in FileManager.default.enumerator(atPath: out.path)?.allObjects ?? [] where page.hasSuffix(".html") || page.hasSuffix(".js") {
             let text = String(decoding: FileManager.default.contents(atPath: out.path + "/" + page) ?? Data(), as: UTF8.self)
             if page.hasSuffix(".html") { problems += HTMLAudit.problems(in: text, file: page) }
-            if page.hasPrefix("search-index-") && text.lowercased().contains("</script") { problems.append("\(page): </script in the index") }
+            if page.hasPrefix("search/") && text.lowercased().contains("</script") { problems.append("\(page): </script in the index") }
         }
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }

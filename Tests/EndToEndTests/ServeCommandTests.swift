@@ -105,7 +105,7 @@ import Testing
         #expect(home.body.contains("/_errwiki/wait"), "the live-reload script is injected")
         let css = try RawHTTP.get("/assets/style.css", port: server.port)
         #expect(css.status == 200 && css.header("content-type") == "text/css; charset=utf-8")
-        let script = try RawHTTP.get("/search-index-0.js", port: server.port)
+        let script = try RawHTTP.get("/search/index.js", port: server.port)
         #expect(script.header("content-type") == "text/javascript; charset=utf-8")
         let missing = try RawHTTP.get("/no-such-page.html", port: server.port)
         #expect(missing.status == 404 && missing.body.contains("Page not found"))

@@ -40,16 +40,23 @@ import Testing
 
     @Test func searchIndexCannotEndItsScript() throws {
         let out = try Self.builtHostileSite()
-        let script = try #require(SiteFixture.read(out + "/search-index-0.js"))
-        #expect(!script.contains("</"))
-        #expect(!script.contains("<!--"))
-        #expect(!script.contains("\u{2028}") && !script.contains("\u{2029}"))
-        let prefix = "(window.ERRWIKI_SEARCH_PARTS = window.ERRWIKI_SEARCH_PARTS || []).push("
-        let start = try #require(script.range(of: prefix)).upperBound
-        let json = script[start...].trimmingCharacters(in: .whitespacesAndNewlines).dropLast(2) // the ");"
-        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let docs = try #require(parsed?["docs"] as? [[String: Any]])
-        #expect(docs.contains { ($0["title"] as? String)?.hasPrefix("<script>") == true }, "titles survive as text")
+        let files = SiteFixture.searchData(out)
+        #expect(files["index.js"] != nil && files.count > 5)
+        for (name, script) in files {
+            #expect(!script.contains("</"), "\(name)")
+            #expect(!script.contains("<!--"), "\(name)")
+            #expect(!script.contains("\u{2028}") && !script.contains("\u{2029}"), "\(name)")
+        }
+        // A data file is one call, ERRWIKI_SEARCH_ADD("d-0",[…]); whose argument is JSON.
+        var titles: [String] = []
+        for (name, script) in files where name.hasPrefix("d-") {
+            let prefix = "ERRWIKI_SEARCH_ADD(\"\(name.dropLast(3))\","
+            #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"), "\(name)")
+            let json = script.dropFirst(prefix.count).dropLast(3)
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String]], "\(name)")
+            titles += records.map { $0[1] }
+        }
+        #expect(titles.contains { $0.hasPrefix("<script>") }, "titles survive as text")
     }
 
     @Test func tagsBecomeSafeFileNames() throws {

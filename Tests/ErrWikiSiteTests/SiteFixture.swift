@@ -20,6 +20,13 @@ enum SiteFixture {
 
     static func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
+    /// Every file of a built site's search data (`search/`), by name.
+    static func searchData(_ site: String) -> [String: String] {
+        let folder = site + "/search"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return Dictionary(uniqueKeysWithValues: names.compactMap { name in read(folder + "/" + name).map { (name, $0) } })
+    }
+
     /// Every file under `folder` (relative path → bytes), hidden files included.
     static func snapshot(_ folder: String) -> [String: Data] {
         var files: [String: Data] = [:]

@@ -5,8 +5,8 @@ import Foundation
 /// `vbscript:` or `data:` URLs. Works on the tags as written, which is enough because the site
 /// never writes raw `<` in text (it escapes it), so every `<` begins a real tag.
 public enum HTMLAudit {
-    /// The theme's scripts; the search index shards (`search-index-N.js`) are allowed by pattern.
-    static let allowedScriptSources: Set<String> = ["assets/site.js", "assets/ranking.js", "assets/search.js"]
+    /// The theme's scripts and the search data's manifest (its other files are inserted by `assets/search.js`).
+    static let allowedScriptSources: Set<String> = ["assets/site.js", "assets/ranking.js", "assets/search.js", "search/index.js"]
     static let forbiddenElements: Set<String> = ["iframe", "object", "embed", "style", "svg", "math", "base", "form-action", "frame", "frameset", "applet", "meta-refresh"]
 
     public static func problems(in html: String, file: String) -> [String] {
@@ -36,7 +36,7 @@ public enum HTMLAudit {
             }
             if name == "script" {
                 let source = attributes["src"].map { $0.replacingOccurrences(of: "../", with: "") }
-                if let source, allowedScriptSources.contains(source) || isIndexShard(source) { continue }
+                if let source, allowedScriptSources.contains(source) { continue }
                 if attributes["type"] == "application/ld+json", source == nil { continue }
                 problems.append("\(file): <script\(rest)>")
             }
@@ -51,10 +51,6 @@ public enum HTMLAudit {
         return problems
     }
 
-    static func isIndexShard(_ source: String) -> Bool {
-        source.hasPrefix("search-index-") && source.hasSuffix(".js") && source.dropFirst(13).dropLast(3).allSatisfy(\.isASCII) &&
-            !source.dropFirst(13).dropLast(3).isEmpty && source.dropFirst(13).dropLast(3).allSatisfy(\.isNumber)
-    }
 
     /// `&#10;`, `&#x6A;` and `&colon;`-free numeric references decoded, as a browser does in an attribute.
     static func decodeCharacterReferences(_ value: String) -> String {

@@ -1,0 +1,78 @@
+import ErrWikiKit
+
+/// What the site's search ranks with, per term and per article, for articles given in their tie
+/// order (`SearchIndexScript`): the vocabulary in byte order with document frequencies, each term's
+/// postings encoded (`SearchNumberCode`), the query keys, and per article its weighted length, title
+/// length and title stop words. The weights are the terminal index's (`SearchField.termWeights`).
+struct SearchPostings {
+    private(set) var terms: [String] = []
+    private(set) var documentFrequency: [Int] = []
+    private(set) var postings: [[UInt8]] = []
+    private(set) var keys: [(key: String, documents: [Int])] = []
+    /// Per article: [weighted length, title terms, title terms that are stop words].
+    private(set) var stats: [[Int]] = []
+
+    /// One article's part, computed in parallel.
+    private struct Analysis: Sendable {
+        var weights: [(String, UInt32)]
+        /// Term → its positions in the title, and its (code, position) pairs.
+        var headings: [String: (title: [Int], codes: [Int])]
+        var stats: [Int]
+        var keys: [String]
+    }
+
+    init(articles: [Article]) {
+        var slots: [String: Int] = [:]
+        var runs: [[UInt8]] = [], previous: [Int] = [], frequency: [Int] = []
+        var keyDocuments: [String: [Int]] = [:]
+        let block = 1_024
+        for start in stride(from: 0, to: articles.count, by: block) {
+            let analyses = ParallelMap.map(Array(start..<min(articles.count, start + block))) { Self.analyse(articles[$0]) }
+            for (offset, analysis) in analyses.enumerated() {
+                let number = start + offset
+                stats.append(analysis.stats)
+                for key in analysis.keys where keyDocuments[key]?.last != number { keyDocuments[key, default: []].append(number) }
+                for (term, weight) in analysis.weights {
+                    let slot: Int
+                    if let known = slots[term] { slot = known } else {
+                        slot = runs.count
+                        slots[term] = slot
+                        runs.append([]); previous.append(0); frequency.append(0)
+                    }
+                    SearchNumberCode.append(number - previous[slot], to: &runs[slot])
+                    previous[slot] = number
+                    frequency[slot] += 1
+                    let heading = analysis.headings[term]
+                    SearchNumberCode.append(Int(weight) * 2 + (heading == nil ? 0 : 1), to: &runs[slot])
+                    if let heading {
+                        SearchNumberCode.append(heading.title.count, to: &runs[slot])
+                        for position in heading.title { SearchNumberCode.append(position, to: &runs[slot]) }
+                        SearchNumberCode.append(heading.codes.count / 2, to: &runs[slot])
+                        for value in heading.codes { SearchNumberCode.append(value, to: &runs[slot]) }
+                    }
+                }
+            }
+        }
+        let sorted = slots.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        terms = sorted.map(\.key)
+        documentFrequency = sorted.map { frequency[$0.value] }
+        postings = sorted.map { runs[$0.value] }
+        keys = keyDocuments.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (key: $0.key, documents: $0.value) }
+    }
+
+    private static func analyse(_ article: Article) -> Analysis {
+        let weights = SearchField.termWeights(of: article)
+        var headings: [String: (title: [Int], codes: [Int])] = [:]
+        let title = Tokenizer.terms(in: article.title)
+        for (position, term) in title.enumerated() { headings[term, default: ([], [])].title.append(position) }
+        for (code, text) in article.codes.enumerated() {
+            for (position, term) in Tokenizer.terms(in: text).enumerated() {
+                headings[term, default: ([], [])].codes.append(contentsOf: [code, position])
+            }
+        }
+        let length = Int(weights.values.reduce(0, +))
+        let stops = title.count { SearchQuery.stopWords.contains($0) }
+        let keys = (article.codes.map(Tokenizer.key) + [Tokenizer.key(article.id)]).filter { !$0.isEmpty }
+        return Analysis(weights: weights.map { ($0.key, $0.value) }, headings: headings, stats: [length, title.count, stops], keys: keys)
+    }
+}
