@@ -20,8 +20,10 @@ import ErrWikiKit
 ///   and the ids, of L bytes: typo corrections and suggestions only compare words of close lengths.
 /// - `s-N.js`, per article in order: its weighted length, the number of its title's terms, and how
 ///   many of those are stop words (`statsChunk` articles a file).
-/// - `m-N.js`, the patterns and their required literals (`RequiredLiterals`), for log lines;
-///   `d-N.js`, what a result shows (id, title, path, severity, category, its label, snippet).
+/// - `d-N.js`, what a result shows (id, title, path, severity, category, its label, snippet), and the
+///   patterns with their required literals (`RequiredLiterals`) for a log line's first candidates,
+///   `displayChunk` articles a file: results are spread over the whole wiki, so a file per result or
+///   two, and the log line's candidates are then shown from the files already loaded.
 ///
 /// Articles are numbered by severity (most severe first), then id in byte order: the ranking's
 /// tie order, so the page breaks ties by number without loading either. Each data file calls
@@ -33,9 +35,8 @@ enum SearchIndexScript {
     static let vocabularyShardBytes = 12_000
     static let postingsShardBytes = 24_000
     static let keyShardBytes = 12_000
-    static let statsChunk = 1_000
-    static let displayChunk = 16
-    static let patternsChunk = 32
+    static let statsChunk = 4_096
+    static let displayChunk = 2
 
     static func pages(model: SiteModel, cards: [ArticleCard]) -> [Page] {
         files(model: model, cards: cards).map { file in
@@ -106,20 +107,15 @@ enum SearchIndexScript {
             }
             add("s-\(start / statsChunk)", quoted(String(decoding: run, as: UTF8.self)))
         }
-        for start in stride(from: 0, to: order.count, by: patternsChunk) {
-            add("m-\(start / patternsChunk)", array((start..<min(order.count, start + patternsChunk)).map { number in
-                let article = model.articles[order[number]]
-                if article.patterns.isEmpty { return "0" }
-                return ScriptJSON.array([.array(article.patterns.map(ScriptJSON.string)),
-                                         .array(article.patterns.map { .array(RequiredLiterals(pattern: $0).caseFolded.map(ScriptJSON.string)) })]).text
-            }))
-        }
         for start in stride(from: 0, to: order.count, by: displayChunk) {
             add("d-\(start / displayChunk)", array((start..<min(order.count, start + displayChunk)).map { number in
                 let (article, card) = (model.articles[order[number]], cards[order[number]])
+                let patterns: ScriptJSON = article.patterns.isEmpty ? .number(0) : .array([
+                    .array(article.patterns.map(ScriptJSON.string)),
+                    .array(article.patterns.map { .array(RequiredLiterals(pattern: $0).caseFolded.map(ScriptJSON.string)) })])
                 return ScriptJSON.array([.string(article.id), .string(article.title), .string(card.path.value),
                                          .string(article.severity.rawValue), .string(article.category),
-                                         .string(CategoryName.label(article.category)), .string(card.summaryText)]).text
+                                         .string(CategoryName.label(article.category)), .string(card.summaryText), patterns]).text
             }))
         }
 
@@ -135,7 +131,7 @@ enum SearchIndexScript {
         manifest += ",\"words\":" + array(words.keys.sorted().map(String.init))
         manifest += ",\"numbers\":" + array(numbers.keys.sorted().map(String.init))
         manifest += ",\"ids\":" + array(ids.keys.sorted().map(String.init))
-        manifest += ",\"statsChunk\":\(statsChunk),\"patternsChunk\":\(patternsChunk),\"displayChunk\":\(displayChunk)};\n"
+        manifest += ",\"statsChunk\":\(statsChunk),\"displayChunk\":\(displayChunk)};\n"
         files.append(File(path: .searchManifest, bytes: Array(manifest.utf8)))
         return files
     }

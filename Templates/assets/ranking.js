@@ -222,61 +222,69 @@
       }
       return (postingsCache[term] = { docs: docs, weights: weights, headings: headings });
     }
+    // Within a ranking, after every term's postings are loaded: the term's title and code positions
+    // in an article, or null.
     function headingOf(term, doc) {
-      var postings = known(term) ? postingsOf(term) : null;
+      var postings = hasOwn.call(postingsCache, term) ? postingsCache[term] : null;
       return postings !== null && hasOwn.call(postings.headings, doc) ? postings.headings[doc] : null;
     }
 
-    // Per article: [weighted length, title terms, title stop words] (s-N); its patterns (m-N); what a result shows (d-N).
-    function statsOf(doc) {
-      var chunk = Math.floor(doc / manifest.statsChunk), run = parsed("s-" + chunk, numbers);
-      if (run === null) return null;
-      var at = 3 * (doc - chunk * manifest.statsChunk);
-      return { length: run[at], titleTerms: run[at + 1], titleStops: run[at + 2] };
-    }
-    function patternsOf(doc) {
-      var chunk = Math.floor(doc / manifest.patternsChunk), data = file("m-" + chunk);
-      return data === null ? null : data[doc - chunk * manifest.patternsChunk];
+    // Per article: [weighted length, title terms, title stop words] (s-N); what a result shows and its patterns (d-N).
+    // stat(doc, 0) is the weighted length, 1 the title's terms, 2 its stop words; undefined while
+    // the file is missing. Read once per posting: no object per call.
+    var statRuns = [];
+    function stat(doc, which) {
+      var chunk = (doc / manifest.statsChunk) | 0, run = statRuns[chunk];
+      if (run === undefined) {
+        run = parsed("s-" + chunk, numbers);
+        if (run === null) return undefined;
+        statRuns[chunk] = run;
+      }
+      return run[3 * (doc - chunk * manifest.statsChunk) + which];
     }
     function displayOf(doc) {
       var chunk = Math.floor(doc / manifest.displayChunk);
       var list = parsed("d-" + chunk, function (data) {
         return data.map(function (r) {
-          return { id: r[0], title: r[1], path: r[2], severity: r[3], category: r[4], categoryLabel: r[5], snippet: r[6] };
+          return { id: r[0], title: r[1], path: r[2], severity: r[3], category: r[4], categoryLabel: r[5], snippet: r[6], patterns: r[7] };
         });
       });
       return list === null ? null : list[doc - chunk * manifest.displayChunk];
     }
 
-    // The vocabulary words of `lengths` bytes (t-L), with or without those with a digit (u-L).
+    // The vocabulary words of `low`…`high` bytes (t-L), with or without those with a digit (u-L);
+    // null while one of their files is missing.
     function wordsOfLengths(low, high, withNumbers) {
-      var list = [], count = Object.create(null);
+      var list = [], count = Object.create(null), complete = true;
       for (var length = Math.max(1, low); length <= high; length++) {
         if (wordLengths[length] === true) {
           var bucket = parsed("t-" + length, wordList);
-          if (bucket) bucket.list.forEach(function (w) { list.push(w); count[w] = bucket.count[w]; });
+          if (bucket) bucket.list.forEach(function (w) { list.push(w); count[w] = bucket.count[w]; }); else complete = false;
         }
         if (withNumbers && numberLengths[length] === true) {
           var numbered = file("u-" + length);
-          if (numbered) Array.prototype.push.apply(list, numbered);
+          if (numbered) Array.prototype.push.apply(list, numbered); else complete = false;
         }
       }
-      return { list: list.sort(compareBytes), count: count };
+      return complete ? { list: list.sort(compareBytes), count: count } : null;
     }
 
     // Two vocabulary words an unknown word runs together (QueryVariants.split): ASCII letters only,
     // the split whose rarer half is in the most articles, the earliest on ties.
+    // PENDING while a part's vocabulary shard is missing.
+    var PENDING = {};
     function split(word) {
-      var part = spec.splitPartMinimum, best = null;
+      var part = spec.splitPartMinimum, best = null, complete = true;
       if (!/^[a-z]+$/.test(word) || word.length < Math.max(spec.splitMinimum, 2 * part)) return null;
       for (var cut = part; cut <= word.length - part; cut++) {
         var head = word.slice(0, cut), tail = word.slice(cut);
-        var hasHead = known(head), hasTail = known(tail);
-        if (!hasHead || !hasTail) continue;
+        if (vocabularyShard(head) === null) complete = false;
+        if (vocabularyShard(tail) === null) complete = false;
+        if (!complete || !known(head) || !known(tail)) continue;
         var frequency = Math.min(documentFrequency(head), documentFrequency(tail));
         if (!best || frequency > best.frequency) best = { head: head, tail: tail, frequency: frequency };
       }
-      return best;
+      return complete ? best : PENDING;
     }
 
     // What each query word also stands for (QueryVariants.alternatives): its inflections (plus or
@@ -335,23 +343,25 @@
     // these is in the vocabulary, its closest spelling (fewest edits, most articles, byte order).
     // Each step reads files only when the one before found nothing: null while they are missing.
     function expand(word, also) {
-      var matches = [], correction = null, before = missing.length;
+      var matches = [], correction = null;
+      if (vocabularyShard(word) === null) return null;
       if (known(word)) {
         matches.push({ term: word, factor: 1 });
       } else {
-        if (missing.length > before) return null;
         if (byteLength(word) >= spec.completionMinimum) {
+          var complete = true;
           shardsWithPrefix(manifest.vocabulary, word).forEach(function (shard) {
             var words = parsed("v-" + shard, wordList);
             if (words) words.list.forEach(function (term) { if (term.lastIndexOf(word, 0) === 0) matches.push({ term: term, factor: spec.completionFactor }); });
+            else complete = false;
           });
-          if (missing.length > before) return null;
+          if (!complete) return null;
           matches.forEach(function (m, order) { m.order = order; m.frequency = documentFrequency(m.term); });
           matches.sort(function (a, b) { return b.frequency - a.frequency || a.order - b.order; });
           matches = matches.slice(0, spec.completionLimit).map(function (m) { return { term: m.term, factor: m.factor }; });
         }
         var parts = matches.length ? null : split(word);
-        if (missing.length > before) return null;
+        if (parts === PENDING) return null;
         if (parts) {
           matches.push({ term: parts.head, factor: spec.splitFactor, correction: true },
                        { term: parts.tail, factor: spec.splitFactor, correction: true });
@@ -365,7 +375,7 @@
       var budget = typoBudget(word), best = null;
       if (budget === 0) return { matches: [] };
       var query = utf8(word), candidates = wordsOfLengths(query.length - budget, query.length + budget, false);
-      if (missing.length > before) return null;
+      if (candidates === null) return null;
       for (var k = 0; k < candidates.list.length; k++) {
         var term = candidates.list[k];
         var d = distance(query, utf8(term), budget);
@@ -397,9 +407,14 @@
       return count;
     }
 
-    function titleBonus(doc, stats, query) {
+    function titleBonus(doc, query) {
       if (!query.pairs.length && query.alternatives.length < spec.coverageMinimumWords) return 0;
       var phrase = 0, coverage = 0;
+      // No query word in its title or codes (most candidates): only the title's stop words count.
+      if (query.headed[doc] !== true) {
+        if (query.alternatives.length < spec.coverageMinimumWords) return 0;
+        return spec.queryInTitleBonus * 0 / query.alternatives.length + spec.titleInQueryBonus * stat(doc, 2) / Math.max(1, stat(doc, 1));
+      }
       if (query.pairs.length) {
         var inTitle = 0, inCodes = 0;
         query.pairs.forEach(function (pair) {
@@ -411,7 +426,7 @@
         phrase = spec.titlePairBonus * inTitle + spec.codePairBonus * inCodes;
       }
       if (query.alternatives.length >= spec.coverageMinimumWords) {
-        var found = 0, covered = stats.titleStops;
+        var found = 0, covered = stat(doc, 2);
         query.alternatives.forEach(function (set) {
           if (set.some(function (w) { var heading = headingOf(w, doc); return heading !== null && heading.title.length > 0; })) found += 1;
         });
@@ -420,7 +435,7 @@
           if (heading !== null) covered += heading.title.length;
         });
         coverage = spec.queryInTitleBonus * found / query.alternatives.length
-          + spec.titleInQueryBonus * covered / Math.max(1, stats.titleTerms);
+          + spec.titleInQueryBonus * covered / Math.max(1, stat(doc, 1));
       }
       var code = query.numbers.some(function (w) { var heading = headingOf(w, doc); return heading !== null && heading.codes.length > 0; })
         ? spec.codeInQueryBonus : 0;
@@ -466,7 +481,8 @@
         var bytes = utf8(word);
         if (bytes.length < spec.suggestionWordMinimum) return;
         var limit = Math.max(1, Math.min(spec.suggestionMaximumEdits, Math.floor(bytes.length / spec.suggestionBytesPerEdit)));
-        wordsOfLengths(bytes.length - limit, bytes.length + limit, true).list.forEach(function (term) {
+        var candidates = wordsOfLengths(bytes.length - limit, bytes.length + limit, true);
+        if (candidates) candidates.list.forEach(function (term) {
           var d = distance(bytes, utf8(term), limit);
           if (d > 0) found.push({ text: term, distance: d });
         });
@@ -510,7 +526,21 @@
       return missing.length ? { pending: missing.slice() } : outcome;
     }
 
+    // The ranking before the log-line patterns, kept for the query asked last: a search asks
+    // again after each round of files, and this part is most of the work.
+    var memo = null;
     function rank(query, options) {
+      var state = memo !== null && memo.query === query ? memo.state : scored(query);
+      if (state === null) return null;
+      memo = { query: query, state: state };
+      var typed = state.typed, words = state.words, queryKey = state.queryKey, expansions = state.expansions;
+      var results = state.results.map(function (e) {
+        return { doc: e.doc, tier: e.tier, score: e.score, coverage: e.coverage, corrected: e.corrected };
+      });
+      return finish(query, options, typed, words, queryKey, expansions, results);
+    }
+
+    function scored(query) {
       var typed = tokenize(query), queryKey = typed.join(" "), seen = Object.create(null), words = [];
       typed.forEach(function (w) {
         if (seen[w] !== true && words.length < spec.maximumQueryWords) { seen[w] = true; words.push(w); }
@@ -535,7 +565,12 @@
           });
         }
       }
-      typed.forEach(known);
+      // The typed words' postings (and their plurals', usually in the same file) are asked for with
+      // their vocabulary, one round of files sooner: a typed word is nearly always known.
+      typed.forEach(function (w) {
+        known(w);
+        [w, w + "s"].forEach(function (term) { var shard = shardOf(manifest.postings, term); if (shard >= 0) file("p-" + shard); });
+      });
       var also = alternativesFor(typed, words);
       var expansions = words.map(function (w, position) { return expand(w, also[position]); });
       if (missing.length) return null;
@@ -547,32 +582,40 @@
       expansions.forEach(function (expansion) { expansion.matches.forEach(function (m) { terms.push(m.term); }); });
       typed.forEach(function (w) { if (known(w)) terms.push(w); });
       terms.forEach(postingsOf);
+      // A word in a tenth of the articles touches nearly every stats file: ask for them all with its postings.
+      if (terms.some(function (term) { return documentFrequency(term) * 10 >= total; })) {
+        for (var chunk = 0; chunk * manifest.statsChunk < total; chunk++) stat(chunk * manifest.statsChunk, 0);
+      }
       if (missing.length) return null;
-      terms.forEach(function (term) { postingsOf(term).docs.forEach(statsOf); });
+      terms.forEach(function (term) { postingsOf(term).docs.forEach(function (doc) { stat(doc, 0); }); });
       if (missing.length) return null;
       var significant = [];
       words.forEach(function (w, position) { if (stopWords[w] !== true) significant.push(position); });
       var required = words.length === 1 ? [0] : significant;
       var k1 = spec.k1, b = spec.b;
+      // Per article for the current word (dense, reset after each word): best score, whether it came
+      // from a correction, whether a non-weak match found it, whether it was touched.
+      var best = new Float64Array(total), fromCorrection = new Uint8Array(total), foundBy = new Uint8Array(total), seenBy = new Uint8Array(total);
       expansions.forEach(function (expansion, position) {
-        var best = Object.create(null), touched = [], found = Object.create(null);
+        var touched = [];
         expansion.matches.forEach(function (match) {
-          var postings = postingsOf(match.term), weight = idf(match.term);
-          for (var p = 0; p < postings.docs.length; p++) {
-            var doc = postings.docs[p], tf = postings.weights[p] / 2;
-            var normaliser = k1 * (1 - b + b * statsOf(doc).length / averageLength);
+          var postings = postingsOf(match.term), weight = idf(match.term), docs = postings.docs, weights = postings.weights;
+          for (var p = 0; p < docs.length; p++) {
+            var doc = docs[p], tf = weights[p] / 2;
+            var normaliser = k1 * (1 - b + b * stat(doc, 0) / averageLength);
             var score = weight * tf * (k1 + 1) / (tf + normaliser) * match.factor;
-            if (!best[doc]) { best[doc] = { score: 0, correction: false }; touched.push(doc); }
-            if (!match.weak) found[doc] = true;
-            if (score > best[doc].score) best[doc] = { score: score, correction: !!match.correction };
+            if (seenBy[doc] === 0) { seenBy[doc] = 1; best[doc] = 0; fromCorrection[doc] = 0; touched.push(doc); }
+            if (!match.weak) foundBy[doc] = 1;
+            if (score > best[doc]) { best[doc] = score; fromCorrection[doc] = match.correction ? 1 : 0; }
           }
         });
         touched.forEach(function (doc) {
           var e = entry(doc);
-          e.score += best[doc].score;
+          e.score += best[doc];
           e.covered[position] = true;
-          if (found[doc] === true) e.matched[position] = true;
-          if (best[doc].correction) e.corrected = true;
+          if (foundBy[doc] === 1) e.matched[position] = true;
+          if (fromCorrection[doc] === 1) e.corrected = true;
+          seenBy[doc] = 0; foundBy[doc] = 0;
         });
       });
       var pairs = [];
@@ -584,7 +627,14 @@
       });
       var queryWords = Object.create(null), queryWordList = [];
       alternatives.forEach(function (list) { list.forEach(function (w) { if (queryWords[w] !== true) { queryWords[w] = true; queryWordList.push(w); } }); });
-      var bonusQuery = { pairs: pairs, alternatives: alternatives, words: queryWordList, numbers: typed.filter(isCodeNumber) };
+      var bonusQuery = { pairs: pairs, alternatives: alternatives, words: queryWordList, numbers: typed.filter(isCodeNumber), headed: Object.create(null) };
+      // The articles with a query word in their title or codes.
+      [typed, queryWordList].forEach(function (list) {
+        list.forEach(function (w) {
+          var postings = hasOwn.call(postingsCache, w) ? postingsCache[w] : null;
+          if (postings !== null) for (var doc in postings.headings) bonusQuery.headed[doc] = true;
+        });
+      });
       // Coverage (Verdict.swift): the IDF-weighted share of the significant words an article matched; a
       // word weighs the IDF of its first match, a word no article has the most.
       var coverageWeights = expansions.map(function (expansion) {
@@ -592,7 +642,7 @@
         return Math.log(1 + (total - df + 0.5) / (df + 0.5));
       });
       var coveragePositions = significant.length ? significant : words.map(function (w, position) { return position; });
-      found.forEach(function (e) { statsOf(e.doc); });
+      found.forEach(function (e) { stat(e.doc, 0); });
       if (missing.length) return null;
       var results = found.map(function (e) {
         var weighed = 0, matchedWeight = 0;
@@ -603,19 +653,23 @@
         e.coverage = weighed > 0 ? matchedWeight / weighed : 0;
         var all = required.length > 0 && required.every(function (position) { return e.matched[position] === true; });
         e.tier = e.keyTier >= 0 ? e.keyTier : all ? TIER.allWords : TIER.someWords;
-        e.score += titleBonus(e.doc, statsOf(e.doc), bonusQuery);
+        e.score += titleBonus(e.doc, bonusQuery);
         return e;
       });
       results.sort(order);
-      // 3. A log line: the patterns of the first candidates (m-N).
+      return { typed: typed, words: words, queryKey: queryKey, expansions: expansions, results: results };
+    }
+
+    function finish(query, options, typed, words, queryKey, expansions, results) {
+      // 3. A log line: the patterns of the first candidates (d-N).
       var logLine = typed.length >= spec.logLineMinimumWords || query.indexOf(": ") >= 0;
       if (logLine) {
         var candidates = results.slice(0, spec.logLineWindow);
-        candidates.forEach(function (e) { patternsOf(e.doc); });
+        candidates.forEach(function (e) { displayOf(e.doc); });
         if (missing.length) return null;
         var line = query.trim(), foldedLine = asciiLower(line);
         candidates.forEach(function (e) {
-          if (e.tier > TIER.logPattern && patternMatches(patternsOf(e.doc), line, foldedLine)) e.tier = TIER.logPattern;
+          if (e.tier > TIER.logPattern && patternMatches(displayOf(e.doc).patterns, line, foldedLine)) e.tier = TIER.logPattern;
         });
         results.sort(order);
       }

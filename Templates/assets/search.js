@@ -16,7 +16,8 @@
     status.textContent = stale;
     return;
   }
-  var LIMIT = 50;
+  // The first results are shown as soon as their files are in, the rest of the page of results after.
+  var FIRST = 10, LIMIT = 50;
   var dataRoot = document.body.getAttribute("data-search") || "search/";
   window.ERRWIKI_SEARCH_ADD = function (name, data) { ranker.add(name, data); };
   // Each data file once: name → { state: loading | loaded | failed, waiters }.
@@ -42,10 +43,13 @@
   }
   // Runs a search, loading what it asks for; `shown` gets the results unless a newer search started.
   var generation = 0;
-  function run(query, shown) {
+  function run(query, limit, shown) {
     var mine = ++generation;
+    // Per attempt: when it started, how long ranking took, how many files it asked for (the benchmark reads this).
+    var trace = window.ERRWIKI_SEARCH_TRACE = [];
     (function attempt() {
-      var found = ranker.search(query, { limit: LIMIT });
+      var started = performance.now(), found = ranker.search(query, { limit: limit });
+      trace.push({ at: started, ms: performance.now() - started, files: found.pending ? found.pending.length : 0 });
       if (!found.pending) return shown(found);
       // A file that loaded but did not add its data is from another build.
       if (found.pending.some(function (name) { return files[name] && files[name].state === "loaded"; })) { status.textContent = stale; return; }
@@ -115,10 +119,19 @@
   function render(query) {
     if (!query.trim()) { generation++; list.textContent = ""; status.textContent = ""; if (codesList) codesList.textContent = ""; return; }
     loadCatalogs();
-    run(query, function (found) { show(query, found); });
+    run(query, FIRST, function (found) {
+      if (show(query, found, false)) run(query, LIMIT, function (all) { show(query, all, true); });
+    });
   }
 
-  function show(query, found) {
+  // Shows the results (`rest`: those after the first FIRST, below them); true when more are to come.
+  function show(query, found, rest) {
+    var shown = found.results;
+    if (rest) {
+      shown.slice(FIRST).forEach(addResult);
+      list.setAttribute("data-complete", query);
+      return false;
+    }
     list.textContent = "";
     var codes = renderCodes(query, found.results.length ? { tier: found.results[0].tier, path: found.results[0].doc.path, verdict: found.verdict } : null);
     // The verdict (ranking.js, the lookup's rule): an answer, candidates, or nothing that covers it.
@@ -131,27 +144,32 @@
     if (found.suggestions.length) message += " Did you mean: " + found.suggestions.join(", ") + "?";
     status.textContent = message;
     // Under a miss, only the few nearest articles, as the terminal shows them.
-    var shown = found.verdict === "none" && !codes ? found.results.slice(0, found.relatedShown) : found.results;
-    shown.forEach(function (result) {
-      var doc = result.doc;
-      var item = element("li", "result tier-" + result.tier + " verdict-" + result.verdict);
-      var link = element("a", "result-link");
-      link.href = doc.path;
-      link.appendChild(element("span", "result-title", doc.title));
-      item.appendChild(link);
-      var meta = element("p", "result-meta");
-      meta.appendChild(element("span", "badge severity-" + doc.severity, doc.severity.charAt(0).toUpperCase() + doc.severity.slice(1)));
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(element("span", "result-category", doc.categoryLabel));
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(element("span", "match-kind", result.label + (result.corrected ? ", typo corrected" : "")));
-      if (result.verdict === "answer") { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "verdict", "answer")); }
-      item.appendChild(meta);
-      item.appendChild(element("p", "result-snippet", doc.snippet));
-      list.appendChild(item);
-    });
+    var miss = found.verdict === "none" && !codes;
+    (miss ? shown.slice(0, found.relatedShown) : shown).forEach(addResult);
     // Which query the list shows (the tests and the benchmark wait for it).
     list.setAttribute("data-query", query);
+    var more = !miss && found.total > shown.length;
+    if (!more) list.setAttribute("data-complete", query);
+    return more;
+  }
+
+  function addResult(result) {
+    var doc = result.doc;
+    var item = element("li", "result tier-" + result.tier + " verdict-" + result.verdict);
+    var link = element("a", "result-link");
+    link.href = doc.path;
+    link.appendChild(element("span", "result-title", doc.title));
+    item.appendChild(link);
+    var meta = element("p", "result-meta");
+    meta.appendChild(element("span", "badge severity-" + doc.severity, doc.severity.charAt(0).toUpperCase() + doc.severity.slice(1)));
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(element("span", "result-category", doc.categoryLabel));
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(element("span", "match-kind", result.label + (result.corrected ? ", typo corrected" : "")));
+    if (result.verdict === "answer") { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "verdict", "answer")); }
+    item.appendChild(meta);
+    item.appendChild(element("p", "result-snippet", doc.snippet));
+    list.appendChild(item);
   }
 
   function links() { return Array.prototype.slice.call(document.querySelectorAll("#search-codes a.result-link, #search-results a.result-link")); }
