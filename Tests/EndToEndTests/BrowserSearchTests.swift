@@ -75,6 +75,32 @@ struct BrowserSearchTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("search/d-150.js").path))
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=ZQX1234")).first == "gen-1234.html")
         #expect(Self.resultLinks(try Self.dumpDOM("file://\(out.path)/search.html?q=flibbertigibet")).first == "gen-2345.html")
+
+        // A query loads a small part of search/: its terms, the articles they touch, what it shows.
+        let node = try #require(BuiltSite.tool("node"), "node is required on CI")
+        for (query, first) in [("ZQX1234", "gen-1234"), ("flibbertigibbet", "gen-2345"), ("generated 77", "gen-77")] {
+            let run = try CommandRunner.run([Self.queryCost.path, out.path, query], in: BuiltSite.repository, executable: URL(fileURLWithPath: node))
+            let cost = try JSONDecoder().decode(QueryCost.self, from: Data(run.stdout.utf8))
+            #expect(cost.first == first, "\(query): \(run.stdout) \(run.stderr)")
+            #expect(cost.files > 0 && cost.files * 20 < cost.allFiles && cost.bytes * 4 < cost.allBytes, "\(query): \(run.stdout)")
+        }
+    }
+
+    static let queryCost = BuiltSite.repository.appendingPathComponent("Tests/EndToEndTests/Fixtures/query-cost.js")
+    struct QueryCost: Decodable { let files, bytes, allFiles, allBytes: Int; let first: String? }
+
+    @Test func aMissingDataFileSaysTheSiteIsStale() throws {
+        let out = try FixturePaths.temporaryFolder().appendingPathComponent("site")
+        let build = try CommandRunner.run(["build", "--content", SiteRankingVectorTests.rankingWiki.path, "--templates", "Templates",
+                                           "--out", out.path, "--quiet"], in: BuiltSite.repository)
+        #expect(build.status == 0, "\(build.stderr)")
+        let search = out.appendingPathComponent("search")
+        for name in try FileManager.default.contentsOfDirectory(atPath: search.path) where name.hasPrefix("p-") {
+            try FileManager.default.removeItem(at: search.appendingPathComponent(name))
+        }
+        let dom = try Self.dumpDOM(Self.searchURL(out, "ENOSPC"))
+        #expect(dom.contains("missing or stale; rebuild the site"), "\(dom.suffix(2_000))")
+        #expect(Self.resultLinks(dom).isEmpty)
     }
 
     @Test func noQueryShowsNothingAndAMissShowsAMessageWithSuggestions() throws {

@@ -53,8 +53,8 @@ import Testing
             let prefix = "ERRWIKI_SEARCH_ADD(\"\(name.dropLast(3))\","
             #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"), "\(name)")
             let json = script.dropFirst(prefix.count).dropLast(3)
-            let records = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String]], "\(name)")
-            titles += records.map { $0[1] }
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]], "\(name)")
+            titles += records.compactMap { $0[1] as? String }
         }
         #expect(titles.contains { $0.hasPrefix("<script>") }, "titles survive as text")
     }
