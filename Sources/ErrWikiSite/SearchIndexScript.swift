@@ -11,15 +11,15 @@ import ErrWikiKit
 /// - `v-N.js`, the vocabulary in byte order, cut into shards: term, number of articles, term, … (a flat
 ///   array: a JavaScript object would put number-like keys such as "137" first).
 /// - `p-N.js`, the postings, cut the same way but by their own size: term → a run of numbers
-///   (`SearchNumberCode`), per article: the gap from the previous article, then twice the weight
+///   (`SearchNumberCode`; sparse or dense, `SearchPostings`), per article: twice the weight
 ///   (`SearchField.termWeights`, in half units) plus 1 when the term is in the title or a code,
 ///   followed then by its title positions and its (code, position) pairs: what the title bonuses
 ///   read (`TitleBonus`), so no title is loaded to rank.
 /// - `k-N.js`, ids and codes as query keys (`Tokenizer.key`) → articles, for the exact and prefix tiers.
 /// - `t-L.js`, `u-L.js`, `i-L.js`: the words without a digit (with their counts), the words with one,
 ///   and the ids, of L bytes: typo corrections and suggestions only compare words of close lengths.
-/// - `s-N.js`, per article in order: its weighted length, the number of its title's terms, and how
-///   many of those are stop words (`statsChunk` articles a file).
+/// - `s-N.js`, per article in order: its weighted length, and the number of its title's terms and how
+///   many of those are stop words, packed into one (`SearchPostings.stats`; `statsChunk` articles a file).
 /// - `d-N.js`, what a result shows (id, title, path, severity, category, its label, snippet), and the
 ///   patterns with their required literals (`RequiredLiterals`) for a log line's first candidates,
 ///   `displayChunk` articles a file: results are spread over the whole wiki, so a file per result or

@@ -4,12 +4,18 @@ import ErrWikiKit
 /// order (`SearchIndexScript`): the vocabulary in byte order with document frequencies, each term's
 /// postings encoded (`SearchNumberCode`), the query keys, and per article its weighted length, title
 /// length and title stop words. The weights are the terminal index's (`SearchField.termWeights`).
+///
+/// A run of postings starts with its form. 0, sparse: per article the gap from the previous one, then
+/// the flagged weight. 1, dense, for a term in half the articles or more (one byte an article
+/// instead of two): per article in order its flagged weight, 0 when the term is not in it. A flagged
+/// weight is twice the weight, plus 1 when title and code positions follow (`heading`).
 struct SearchPostings {
     private(set) var terms: [String] = []
     private(set) var documentFrequency: [Int] = []
     private(set) var postings: [[UInt8]] = []
     private(set) var keys: [(key: String, documents: [Int])] = []
-    /// Per article: [weighted length, title terms, title terms that are stop words].
+    /// Per article: [weighted length, t × (t + 1) / 2 + s] for a title of t terms of which s are stop
+    /// words (s ≤ t, so one small number holds both).
     private(set) var stats: [[Int]] = []
 
     /// One article's part, computed in parallel.
@@ -56,8 +62,32 @@ struct SearchPostings {
         let sorted = slots.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         terms = sorted.map(\.key)
         documentFrequency = sorted.map { frequency[$0.value] }
-        postings = sorted.map { runs[$0.value] }
+        postings = sorted.map { slot in
+            frequency[slot.value] * 2 >= articles.count ? Self.dense(runs[slot.value], articles: articles.count) : [SearchNumberCode.finals[0]] + runs[slot.value]
+        }
         keys = keyDocuments.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (key: $0.key, documents: $0.value) }
+    }
+
+    /// A sparse run (without its form) in the dense form.
+    private static func dense(_ sparse: [UInt8], articles: Int) -> [UInt8] {
+        let numbers = SearchNumberCode.decode(sparse) ?? []
+        var out: [UInt8] = [], next = 0, index = 0, article = 0
+        SearchNumberCode.append(1, to: &out)
+        while index < numbers.count {
+            article += numbers[index]
+            for _ in next..<article { SearchNumberCode.append(0, to: &out) }
+            let flagged = numbers[index + 1]
+            var end = index + 2
+            if flagged & 1 == 1 {
+                end += 1 + numbers[end]
+                end += 1 + 2 * numbers[end]
+            }
+            for value in numbers[(index + 1)..<end] { SearchNumberCode.append(value, to: &out) }
+            index = end
+            next = article + 1
+        }
+        for _ in next..<articles { SearchNumberCode.append(0, to: &out) }
+        return out
     }
 
     private static func analyse(_ article: Article) -> Analysis {
@@ -73,6 +103,6 @@ struct SearchPostings {
         let length = Int(weights.values.reduce(0, +))
         let stops = title.count { SearchQuery.stopWords.contains($0) }
         let keys = (article.codes.map(Tokenizer.key) + [Tokenizer.key(article.id)]).filter { !$0.isEmpty }
-        return Analysis(weights: weights.map { ($0.key, $0.value) }, headings: headings, stats: [length, title.count, stops], keys: keys)
+        return Analysis(weights: weights.map { ($0.key, $0.value) }, headings: headings, stats: [length, title.count * (title.count + 1) / 2 + stops], keys: keys)
     }
 }

@@ -206,10 +206,12 @@
       var data = file("p-" + shard);
       if (data === null) return null;
       if (!hasOwn.call(data, term)) return (postingsCache[term] = NOTHING);
-      var run = numbers(data[term]), docs = [], weights = [], headings = Object.create(null), doc = 0;
-      for (var i = 0; i < run.length;) {
-        doc += run[i++];
+      // Sparse (form 0): gap, flagged weight, … Dense (form 1): a flagged weight per article, 0 where absent.
+      var run = numbers(data[term]), docs = [], weights = [], headings = Object.create(null), dense = run[0] === 1, doc = dense ? -1 : 0;
+      for (var i = 1; i < run.length;) {
+        if (dense) doc += 1; else doc += run[i++];
         var flagged = run[i++];
+        if (flagged === 0) continue;
         docs.push(doc);
         weights.push(flagged >> 1);
         if (flagged & 1) {
@@ -231,7 +233,8 @@
 
     // Per article: [weighted length, title terms, title stop words] (s-N); what a result shows and its patterns (d-N).
     // stat(doc, 0) is the weighted length, 1 the title's terms, 2 its stop words; undefined while
-    // the file is missing. Read once per posting: no object per call.
+    // the file is missing. Read once per posting: no object per call. A file holds per article the
+    // length and t × (t + 1) / 2 + s for t title terms of which s are stop words.
     var statRuns = [];
     function stat(doc, which) {
       var chunk = (doc / manifest.statsChunk) | 0, run = statRuns[chunk];
@@ -240,7 +243,12 @@
         if (run === null) return undefined;
         statRuns[chunk] = run;
       }
-      return run[3 * (doc - chunk * manifest.statsChunk) + which];
+      var at = 2 * (doc - chunk * manifest.statsChunk);
+      if (which === 0) return run[at];
+      var packed = run[at + 1], terms = Math.floor((Math.sqrt(8 * packed + 1) - 1) / 2);
+      while ((terms + 1) * (terms + 2) / 2 <= packed) terms += 1;
+      while (terms * (terms + 1) / 2 > packed) terms -= 1;
+      return which === 1 ? terms : packed - terms * (terms + 1) / 2;
     }
     function displayOf(doc) {
       var chunk = Math.floor(doc / manifest.displayChunk);
