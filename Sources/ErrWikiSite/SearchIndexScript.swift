@@ -18,8 +18,9 @@ import ErrWikiKit
 /// - `k-N.js`, ids and codes as query keys (`Tokenizer.key`) → articles, for the exact and prefix tiers.
 /// - `t-L.js`, `u-L.js`, `i-L.js`: the words without a digit (with their counts), the words with one,
 ///   and the ids, of L bytes: typo corrections and suggestions only compare words of close lengths.
-/// - `s-N.js`, per article in order: its weighted length, and the number of its title's terms and how
-///   many of those are stop words, packed into one (`SearchPostings.stats`; `statsChunk` articles a file).
+/// - `s-N.js`, per article in order: its weighted length as BM25 reads it (`RankingSpec.lengthLevel`),
+///   and the number of its title's terms and how many of those are stop words, packed into one
+///   (`SearchPostings.stats`; `statsChunk` articles a file): about two bytes an article.
 /// - `d-N.js`, what a result shows (id, title, path, severity, category, its label, snippet), and the
 ///   patterns with their required literals (`RequiredLiterals`) for a log line's first candidates,
 ///   `displayChunk` articles a file: results are spread over the whole wiki, so a file per result or
@@ -103,7 +104,8 @@ enum SearchIndexScript {
         for start in stride(from: 0, to: order.count, by: statsChunk) {
             var run: [UInt8] = []
             for number in start..<min(order.count, start + statsChunk) {
-                for value in data.stats[number] { SearchNumberCode.append(value, to: &run) }
+                SearchNumberCode.append(RankingSpec.lengthLevel(data.stats[number][0]), to: &run)
+                SearchNumberCode.append(data.stats[number][1], to: &run)
             }
             add("s-\(start / statsChunk)", quoted(String(decoding: run, as: UTF8.self)))
         }

@@ -232,7 +232,14 @@
     }
 
     // Per article: [weighted length, title terms, title stop words] (s-N); what a result shows and its patterns (d-N).
-    // stat(doc, 0) is the weighted length, 1 the title's terms, 2 its stop words; undefined while
+    // The length BM25 reads, from its level (RankingSpec.lengthOfLevel).
+    function lengthOfLevel(level) {
+      var half = Math.pow(2, spec.lengthBits - 1);
+      if (level < 2 * half) return level;
+      var shift = Math.floor(level / half) - 1;
+      return (level - half * shift) * Math.pow(2, shift);
+    }
+    // stat(doc, 0) is the length level, 1 the title's terms, 2 its stop words; undefined while
     // the file is missing. Read once per posting: no object per call. A file holds per article the
     // length and t × (t + 1) / 2 + s for t title terms of which s are stop words.
     var statRuns = [];
@@ -610,7 +617,7 @@
           var postings = postingsOf(match.term), weight = idf(match.term), docs = postings.docs, weights = postings.weights;
           for (var p = 0; p < docs.length; p++) {
             var doc = docs[p], tf = weights[p] / 2;
-            var normaliser = k1 * (1 - b + b * stat(doc, 0) / averageLength);
+            var normaliser = k1 * (1 - b + b * lengthOfLevel(stat(doc, 0)) / averageLength);
             var score = weight * tf * (k1 + 1) / (tf + normaliser) * match.factor;
             if (seenBy[doc] === 0) { seenBy[doc] = 1; best[doc] = 0; fromCorrection[doc] = 0; touched.push(doc); }
             if (!match.weak) foundBy[doc] = 1;

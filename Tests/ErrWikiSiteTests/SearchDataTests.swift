@@ -18,6 +18,17 @@ struct SearchDataTests {
         #expect(Set(SearchNumberCode.finals).isDisjoint(with: SearchNumberCode.leadings))
     }
 
+    @Test func lengthLevelsGiveBackTheRankedLength() {
+        for length in 0..<300_000 {
+            let level = RankingSpec.lengthLevel(length), ranked = RankingSpec.rankedLength(length)
+            #expect(RankingSpec.lengthOfLevel(level) == ranked, "\(length)")
+            #expect(ranked <= length && length - ranked < max(1, length / 4), "\(length) → \(ranked)")
+            if length < 1 << 17 { #expect(level < 64, "\(length) → level \(level)") }
+            if length > 0 { #expect(RankingSpec.lengthLevel(length) >= RankingSpec.lengthLevel(length - 1)) }
+        }
+        #expect([0, 7, 8, 9, 15, 16, 100, 1_000].map(RankingSpec.rankedLength) == [0, 7, 8, 8, 14, 16, 96, 896])
+    }
+
     @Test func shardsAreConsecutiveAndNearTheTarget() {
         #expect(SearchShards.cut([], target: 10) == [])
         #expect(SearchShards.cut([4, 4, 4, 4, 4], target: 10) == [0..<2, 2..<4, 4..<5])

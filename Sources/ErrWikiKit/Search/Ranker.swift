@@ -63,7 +63,7 @@ package struct Ranker: Sendable {
                 let idf = inverseDocumentFrequency(match.termIndex)
                 for (article, weight) in index.postings(match.termIndex) {
                     let tf = Double(weight) / 2
-                    let length = Double(index.length(ofArticle: article))
+                    let length = Double(RankingSpec.rankedLength(Int(index.length(ofArticle: article))))
                     let normaliser = k1 * (1 - b + b * length / index.averageLength)
                     let score = idf * tf * (k1 + 1) / (tf + normaliser) * match.factor
                     if best[article] == 0 { touched.append(article) }

@@ -39,10 +39,36 @@
 ///   folded): `RequiredLiterals`, the rule `diagnose` filters lines with. The site's index carries
 ///   each pattern's literals, so the browser applies the same rule without deriving it again.
 /// - **Labels are the lookup's** (`MatchKind.label`), on the terminal, in `--json` and on the site.
+/// - **BM25 reads an article's length to `lengthBits` significant bits** (the average stays exact), as
+///   Lucene keeps one byte per length: within 1/8 is as good for ranking, and the site then stores
+///   one byte per article (`lengthLevel`), where an exact length took three: a word in most of
+///   100,000 articles reads every article's length.
 package enum RankingSpec {
     /// BM25 term-frequency saturation and length normalisation.
     package static let k1 = 1.2
     package static let b = 0.4
+    package static let lengthBits = 3
+
+    /// The length BM25 reads: the weighted length with every bit below its top `lengthBits` cleared.
+    package static func rankedLength(_ length: Int) -> Int {
+        let shift = max(0, (Int.bitWidth - length.leadingZeroBitCount) - lengthBits)
+        return (length >> shift) << shift
+    }
+
+    /// `rankedLength` as one small number (under 64 up to 2^17): the length itself below
+    /// 2^lengthBits, else the shift × 2^(lengthBits − 1) plus the length's top `lengthBits` bits.
+    /// `lengthOfLevel` (and `assets/ranking.js`) turns it back.
+    package static func lengthLevel(_ length: Int) -> Int {
+        let shift = max(0, (Int.bitWidth - length.leadingZeroBitCount) - lengthBits)
+        return shift == 0 ? length : shift << (lengthBits - 1) + (length >> shift)
+    }
+
+    package static func lengthOfLevel(_ level: Int) -> Int {
+        let half = 1 << (lengthBits - 1)
+        guard level >= 2 * half else { return level }
+        let shift = level / half - 1
+        return (level - half * shift) << shift
+    }
     /// A query word that starts vocabulary words stands for at most this many of them (the most
     /// common first, ties in byte order), each scored at `completionFactor`. Only for words of at
     /// least `completionMinimum` bytes that are not themselves in the vocabulary.
@@ -115,7 +141,7 @@ package enum RankingSpec {
         let labels = tiers.map { "\"\($0.label)\"" }.joined(separator: ",")
         let names = tiers.map { "\"\($0.name)\"" }.joined(separator: ",")
         let values: [(String, String)] = [
-            ("k1", number(k1)), ("b", number(b)),
+            ("k1", number(k1)), ("b", number(b)), ("lengthBits", String(lengthBits)),
             ("completionFactor", number(completionFactor)), ("completionLimit", String(completionLimit)),
             ("completionMinimum", String(completionMinimum)), ("correctionFactor", number(correctionFactor)),
             ("inflectionFactor", number(inflectionFactor)), ("inflectionMinimum", String(inflectionMinimum)),
