@@ -27,35 +27,38 @@ struct SearchPostings {
         var keys: [String]
     }
 
+    /// A block of consecutive articles, encoded in parallel: per term, its first and last article,
+    /// how many, and its postings with every gap but the first (which the merge writes).
+    private struct Block: Sendable {
+        var stats: [[Int]] = []
+        var keys: [(String, Int)] = []
+        var terms: [String] = [], first: [Int] = [], last: [Int] = [], count: [Int] = [], bytes: [[UInt8]] = []
+    }
+
     init(articles: [Article]) {
         var slots: [String: Int] = [:]
         var runs: [[UInt8]] = [], previous: [Int] = [], frequency: [Int] = []
         var keyDocuments: [String: [Int]] = [:]
-        let block = 1_024
-        for start in stride(from: 0, to: articles.count, by: block) {
-            let analyses = ParallelMap.map(Array(start..<min(articles.count, start + block))) { Self.analyse(articles[$0]) }
-            for (offset, analysis) in analyses.enumerated() {
-                let number = start + offset
-                stats.append(analysis.stats)
-                for key in analysis.keys where keyDocuments[key]?.last != number { keyDocuments[key, default: []].append(number) }
-                for (term, weight) in analysis.weights {
+        let blockSize = 256, group = 16 * blockSize
+        for groupStart in stride(from: 0, to: articles.count, by: group) {
+            let starts = Array(stride(from: groupStart, to: min(articles.count, groupStart + group), by: blockSize))
+            let blocks = ParallelMap.map(starts) { start in
+                Self.encode(articles, start..<min(articles.count, start + blockSize))
+            }
+            for block in blocks {
+                stats += block.stats
+                for (key, number) in block.keys where keyDocuments[key]?.last != number { keyDocuments[key, default: []].append(number) }
+                for (index, term) in block.terms.enumerated() {
                     let slot: Int
                     if let known = slots[term] { slot = known } else {
                         slot = runs.count
                         slots[term] = slot
                         runs.append([]); previous.append(0); frequency.append(0)
                     }
-                    SearchNumberCode.append(number - previous[slot], to: &runs[slot])
-                    previous[slot] = number
-                    frequency[slot] += 1
-                    let heading = analysis.headings[term]
-                    SearchNumberCode.append(Int(weight) * 2 + (heading == nil ? 0 : 1), to: &runs[slot])
-                    if let heading {
-                        SearchNumberCode.append(heading.title.count, to: &runs[slot])
-                        for position in heading.title { SearchNumberCode.append(position, to: &runs[slot]) }
-                        SearchNumberCode.append(heading.codes.count / 2, to: &runs[slot])
-                        for value in heading.codes { SearchNumberCode.append(value, to: &runs[slot]) }
-                    }
+                    SearchNumberCode.append(block.first[index] - previous[slot], to: &runs[slot])
+                    runs[slot] += block.bytes[index]
+                    previous[slot] = block.last[index]
+                    frequency[slot] += block.count[index]
                 }
             }
         }
@@ -88,6 +91,37 @@ struct SearchPostings {
         }
         for _ in next..<articles { SearchNumberCode.append(0, to: &out) }
         return out
+    }
+
+    private static func encode(_ articles: [Article], _ range: Range<Int>) -> Block {
+        var block = Block(), slots: [String: Int] = [:]
+        for number in range {
+            let analysis = analyse(articles[number])
+            block.stats.append(analysis.stats)
+            for key in analysis.keys { block.keys.append((key, number)) }
+            for (term, weight) in analysis.weights {
+                let slot: Int
+                if let known = slots[term] {
+                    slot = known
+                    SearchNumberCode.append(number - block.last[slot], to: &block.bytes[slot])
+                } else {
+                    slot = block.terms.count
+                    slots[term] = slot
+                    block.terms.append(term); block.first.append(number); block.last.append(number); block.count.append(0); block.bytes.append([])
+                }
+                block.last[slot] = number
+                block.count[slot] += 1
+                let heading = analysis.headings[term]
+                SearchNumberCode.append(Int(weight) * 2 + (heading == nil ? 0 : 1), to: &block.bytes[slot])
+                if let heading {
+                    SearchNumberCode.append(heading.title.count, to: &block.bytes[slot])
+                    for position in heading.title { SearchNumberCode.append(position, to: &block.bytes[slot]) }
+                    SearchNumberCode.append(heading.codes.count / 2, to: &block.bytes[slot])
+                    for value in heading.codes { SearchNumberCode.append(value, to: &block.bytes[slot]) }
+                }
+            }
+        }
+        return block
     }
 
     private static func analyse(_ article: Article) -> Analysis {
