@@ -18,7 +18,9 @@ struct OutputFolder {
 
     init(_ path: String, listFolder: @escaping @Sendable (String) throws -> [String] = { try FileManager.default.contentsOfDirectory(atPath: $0) }) {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        self.path = (absolute as NSString).standardizingPath
+        // A link that resolves is followed (the site replaces what it points at, as before); one that
+        // does not (a loop, a dangling link) stays as given, and `validate` refuses it.
+        self.path = FilePath.real(absolute) ?? FilePath.lexical(absolute)
         self.listFolder = listFolder
     }
 

@@ -1,4 +1,4 @@
-import ErrWikiSite
+@testable import ErrWikiSite
 import ErrWikiTestSupport
 import Foundation
 import Testing
@@ -50,9 +50,31 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("site").path
         try FileManager.default.createSymbolicLink(atPath: out, withDestinationPath: "site")
+        // Taken as given. Foundation's standardizingPath read such a link's target from the current
+        // folder: with a `site/` there (from `make site`), a build replaced that folder instead.
+        let name = "errwiki-loop-\(UUID().uuidString)"
+        let decoy = FileManager.default.currentDirectoryPath + "/" + name
+        try FileManager.default.createDirectory(atPath: decoy, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: decoy) }
+        let loop = root.appendingPathComponent(name).path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: name)
+        #expect(OutputFolder(loop).path == loop)
         let error = #expect(throws: BuildError.self) { try SiteFixture.build(content: SiteFixture.content("wiki"), out: out) }
         #expect(error?.description.contains("cannot be read") == true, "\(String(describing: error))")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == "site")
+    }
+
+    @Test func aDanglingLinkIsRefusedAndItsTargetNotMade() throws {
+        // The link's target is a free name, but the link is someone's: nothing is built through it.
+        let root = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("site").path
+        let target = root.appendingPathComponent("elsewhere").path
+        try FileManager.default.createSymbolicLink(atPath: out, withDestinationPath: target)
+        let error = #expect(throws: BuildError.self) { try SiteFixture.build(content: SiteFixture.content("wiki"), out: out) }
+        #expect(error?.description.contains("cannot be read") == true, "\(String(describing: error))")
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == target)
     }
 
     @Test func refusesAnOutputThatHoldsOrSitsInTheContent() throws {
