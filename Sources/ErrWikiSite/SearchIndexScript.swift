@@ -58,7 +58,7 @@ enum SearchIndexScript {
         articles.indices.sorted { a, b in
             let (x, y) = (articles[a], articles[b])
             if x.severity.rank != y.severity.rank { return x.severity.rank < y.severity.rank }
-            return x.id.utf8.lexicographicallyPrecedes(y.id.utf8)
+            return ContentScanner.byteOrder(x.id, y.id)
         }
     }
 
@@ -89,13 +89,13 @@ enum SearchIndexScript {
         // Words and ids by length in bytes, each list in byte order.
         var words: [Int: [(String, String)]] = [:], numbers: [Int: [String]] = [:], ids: [Int: [String]] = [:]
         for (index, term) in vocabulary.enumerated() {
-            if term.utf8.contains(where: { (0x30...0x39).contains($0) }) {
+            if Tokenizer.containsDigit(term.utf8) {
                 numbers[term.utf8.count, default: []].append(term)
             } else {
                 words[term.utf8.count, default: []].append((term, String(data.documentFrequency[index])))
             }
         }
-        let sortedIDs = order.map { model.articles[$0].id }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sortedIDs = order.map { model.articles[$0].id }.sorted(by: ContentScanner.byteOrder)
         for id in sortedIDs { ids[id.utf8.count, default: []].append(id) }
         for (length, list) in words { add("t-\(length)", array(list.flatMap { [quoted($0.0), $0.1] })) }
         for (length, list) in numbers { add("u-\(length)", array(list.map(quoted))) }

@@ -18,9 +18,9 @@ struct SearchPostings {
     /// words (s ≤ t, so one small number holds both).
     private(set) var stats: [[Int]] = []
 
-    /// One article's part, computed in parallel.
-    private struct Analysis: Sendable {
-        var weights: [(String, UInt32)]
+    /// What one article adds (`encode` runs per block, blocks in parallel).
+    private struct Analysis {
+        var weights: [String: UInt32]
         /// Term → its positions in the title, and its (code, position) pairs.
         var headings: [String: (title: [Int], codes: [Int])]
         var stats: [Int]
@@ -62,13 +62,13 @@ struct SearchPostings {
                 }
             }
         }
-        let sorted = slots.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let sorted = slots.sorted { ContentScanner.byteOrder($0.key, $1.key) }
         terms = sorted.map(\.key)
         documentFrequency = sorted.map { frequency[$0.value] }
         postings = sorted.map { slot in
             frequency[slot.value] * 2 >= articles.count ? Self.dense(runs[slot.value], articles: articles.count) : [SearchNumberCode.finals[0]] + runs[slot.value]
         }
-        keys = keyDocuments.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (key: $0.key, documents: $0.value) }
+        keys = keyDocuments.sorted { ContentScanner.byteOrder($0.key, $1.key) }.map { (key: $0.key, documents: $0.value) }
     }
 
     /// A sparse run (without its form) in the dense form.
@@ -136,7 +136,7 @@ struct SearchPostings {
         }
         let length = Int(weights.values.reduce(0, +))
         let stops = title.count { SearchQuery.stopWords.contains($0) }
-        let keys = (article.codes.map(Tokenizer.key) + [Tokenizer.key(article.id)]).filter { !$0.isEmpty }
-        return Analysis(weights: weights.map { ($0.key, $0.value) }, headings: headings, stats: [length, title.count * (title.count + 1) / 2 + stops], keys: keys)
+        return Analysis(weights: weights, headings: headings, stats: [length, title.count * (title.count + 1) / 2 + stops],
+                        keys: Tokenizer.keys(id: article.id, codes: article.codes))
     }
 }

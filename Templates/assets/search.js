@@ -45,11 +45,8 @@
   var generation = 0;
   function run(query, limit, shown) {
     var mine = ++generation;
-    // Per attempt: when it started, how long ranking took, how many files it asked for (the benchmark reads this).
-    var trace = window.ERRWIKI_SEARCH_TRACE = [];
     (function attempt() {
-      var started = performance.now(), found = ranker.search(query, { limit: limit });
-      trace.push({ at: started, ms: performance.now() - started, files: found.pending ? found.pending.length : 0 });
+      var found = ranker.search(query, { limit: limit });
       if (!found.pending) return shown(found);
       // A file that loaded but did not add its data is from another build.
       if (found.pending.some(function (name) { return files[name] && files[name].state === "loaded"; })) { status.textContent = stale; return; }

@@ -7,7 +7,7 @@ import Foundation
 /// reported; one whose target is inside is skipped silently (the walk reaches the target itself),
 /// which also makes link loops harmless.
 /// Uses readdir/lstat directly: `lookup` scans the whole tree on every run.
-struct ContentScanner {
+package struct ContentScanner {
     struct File: Sendable, Hashable {
         /// Path under the content root with `/` separators; read it through the root.
         var relativePath: String
@@ -187,7 +187,7 @@ struct ContentScanner {
     }
 
     /// Byte-wise order (memcmp), much cheaper than `String`'s Unicode-aware comparison.
-    static func byteOrder(_ a: String, _ b: String) -> Bool {
+    package static func byteOrder(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { left in
             b.withUTF8 { right in

@@ -46,9 +46,8 @@ enum SearchIndexBuilder {
                 for (term, weight) in article.termWeights { addedInverted[Array(term.utf8), default: []].append((index, weight)) }
             }
             records.add(writer.bytes)
-            for text in [source.info.id] + source.info.codes {
-                let key = Tokenizer.key(text)
-                if !key.isEmpty, keyArticles[key]?.last != index { keyArticles[key, default: []].append(index) }
+            for key in Tokenizer.keys(id: source.info.id, codes: source.info.codes) where keyArticles[key]?.last != index {
+                keyArticles[key, default: []].append(index)
             }
         }
 

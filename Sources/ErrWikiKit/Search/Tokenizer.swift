@@ -64,6 +64,12 @@ package enum Tokenizer {
         terms(in: text).joined(separator: " ")
     }
 
+    /// An article's query keys, its id and codes (`key`), for the exact and prefix tiers of both
+    /// runtimes (the lookup index and the site's `k-N.js`).
+    package static func keys(id: String, codes: [String]) -> [String] {
+        ([id] + codes).map(key).filter { !$0.isEmpty }
+    }
+
     /// Whether a query term may be corrected: long enough and no digit, so numbers, hex codes
     /// and codes such as `e2big` or `x509` are never "corrected" into something else.
     package static func allowsTypos(_ term: String) -> Bool {
@@ -76,7 +82,7 @@ package enum Tokenizer {
         return term.utf8.count >= RankingSpec.typoTwoEditsFrom ? 2 : 1
     }
 
-    static func containsDigit<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+    package static func containsDigit<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         bytes.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }
